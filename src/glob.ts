@@ -1,0 +1,11 @@
+// The one glob matcher of the project, so that every stage agrees on what a pattern means.
+import picomatch from 'picomatch';
+
+export type PathMatcher = (path: string) => boolean;
+
+/** A matcher for repo-relative `/` paths; dotfiles match like any other file. */
+export function compileGlobs(patterns: readonly string[]): PathMatcher {
+  if (patterns.length === 0) return () => false;
+  const isMatch = picomatch([...patterns], { dot: true });
+  return (path) => isMatch(path);
+}
