@@ -1,0 +1,268 @@
+import type { CodeEdgeKind, FileFacts, GraphEdge, ImportBinding, SymbolGraph, SymbolInfo } from '../types.js';
+import { EXPORT_EQUALS } from './extract-facts.js';
+import type { ModuleResolver } from './resolve-module.js';
+
+/** What an export name or an import binding stands for, after re-exports are followed. */
+type Target =
+  | { kind: 'symbol'; id: string; through: string[] }
+  | { kind: 'namespace'; file: string; through: string[] };
+
+export function symbolId(file: string, name: string): string {
+  return `${file}#${name}`;
+}
+
+/**
+ * The symbol graph of one side: a node per declared symbol, an edge per binding a declaration
+ * uses, resolved through imports, aliases and re-export chains to the declaration itself, so
+ * barrels never stand between a dependent and what it depends on (they are kept in `through`).
+ */
+export function buildSymbolGraph(files: ReadonlyMap<string, FileFacts>, resolver: ModuleResolver): SymbolGraph {
+  const graph: SymbolGraph = {
+    symbols: new Map(),
+    dependents: new Map(),
+    dependencies: new Map(),
+    files: new Map(files),
+    unresolvedImports: [],
+    unknownEdges: 0,
+    unparsedFiles: [],
+  };
+  for (const facts of files.values()) {
+    addSymbols(graph, facts);
+    if (facts.parseErrors.length > 0) graph.unparsedFiles.push(facts.path);
+  }
+  graph.unparsedFiles.sort();
+
+  const exportsResolver = createExportResolver(files, resolver);
+  for (const facts of files.values()) {
+    addFileEdges(graph, facts, exportsResolver);
+    recordUnresolved(graph, facts, resolver);
+  }
+  graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
+  return graph;
+}
+
+function addSymbols(graph: SymbolGraph, facts: FileFacts): void {
+  for (const declaration of facts.declarations) {
+    const id = symbolId(facts.path, declaration.name);
+    const existing = graph.symbols.get(id);
+    if (existing) {
+      // Overloads, merged interfaces, a value and a type named alike: one symbol.
+      for (const name of declaration.exportedAs) if (!existing.exportedAs.includes(name)) existing.exportedAs.push(name);
+      continue;
+    }
+    const info: SymbolInfo = {
+      id,
+      file: facts.path,
+      name: declaration.name,
+      declarationKind: declaration.kind,
+      line: declaration.startLine,
+      exportedAs: [...declaration.exportedAs],
+    };
+    graph.symbols.set(id, info);
+  }
+}
+
+interface ExportResolver {
+  /** Targets of an export name of a file ([] when the file does not export it). */
+  resolveExport(file: string, name: string): Target[];
+  resolveBinding(file: string, binding: ImportBinding): Target[];
+  /** Every export name a file offers, `export *` followed. */
+  exportNames(file: string): string[];
+}
+
+function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: ModuleResolver): ExportResolver {
+  const exportMemo = new Map<string, Target[]>();
+  const namesMemo = new Map<string, string[]>();
+  const inProgress = new Set<string>();
+
+  const targetFile = (from: string, specifier: string): string | undefined => {
+    const resolution = resolver.resolve(from, specifier);
+    return resolution.kind === 'file' && files.has(resolution.path) ? resolution.path : undefined;
+  };
+
+  const passThrough = (targets: Target[], file: string): Target[] =>
+    targets.map((target) => ({ ...target, through: [file, ...target.through] }));
+
+  const resolveBinding = (file: string, binding: ImportBinding): Target[] => {
+    const target = targetFile(file, binding.specifier);
+    if (target === undefined) return [];
+    if (binding.imported === '*') {
+      const exportEquals = resolveExport(target, EXPORT_EQUALS);
+      return exportEquals.length > 0 ? exportEquals : [{ kind: 'namespace', file: target, through: [] }];
+    }
+    return resolveExport(target, binding.imported);
+  };
+
+  const resolveExport = (file: string, name: string): Target[] => {
+    const key = `${file}\u0000${name}`;
+    const cached = exportMemo.get(key);
+    if (cached) return cached;
+    // A re-export cycle exports nothing more on its second lap.
+    if (inProgress.has(key)) return [];
+    inProgress.add(key);
+    const targets = computeExport(file, name);
+    inProgress.delete(key);
+    exportMemo.set(key, targets);
+    return targets;
+  };
+
+  const computeExport = (file: string, name: string): Target[] => {
+    const facts = files.get(file);
+    if (!facts) return [];
+    const declared = facts.declarations.find((declaration) => declaration.exportedAs.includes(name));
+    if (declared) return [{ kind: 'symbol', id: symbolId(file, declared.name), through: [] }];
+
+    const importsByLocal = new Map(facts.imports.map((binding) => [binding.local, binding]));
+    for (const localExport of facts.localExports) {
+      if (localExport.exported !== name) continue;
+      const binding = importsByLocal.get(localExport.local);
+      if (binding) return passThrough(resolveBinding(file, binding), file);
+    }
+    for (const reExport of facts.reExports) {
+      if (reExport.exported !== name) continue;
+      const target = targetFile(file, reExport.specifier);
+      if (target === undefined) return [];
+      if (reExport.imported === '*') return [{ kind: 'namespace', file: target, through: [file] }];
+      return passThrough(resolveExport(target, reExport.imported), file);
+    }
+    if (name === 'default') {
+      const exportEquals = resolveExport(file, EXPORT_EQUALS);
+      if (exportEquals.length > 0) return exportEquals;
+    }
+    if (name === 'default' || name === EXPORT_EQUALS) return [];
+    // `export *` never re-exports `default`; the first module that has the name wins.
+    for (const reExport of facts.reExports) {
+      if (reExport.exported !== '*') continue;
+      const target = targetFile(file, reExport.specifier);
+      if (target === undefined) continue;
+      const found = resolveExport(target, name);
+      if (found.length > 0) return passThrough(found, file);
+    }
+    return [];
+  };
+
+  const exportNames = (file: string): string[] => {
+    const cached = namesMemo.get(file);
+    if (cached) return cached;
+    namesMemo.set(file, []);
+    const facts = files.get(file);
+    const names = new Set<string>();
+    if (facts) {
+      for (const declaration of facts.declarations) for (const name of declaration.exportedAs) names.add(name);
+      for (const localExport of facts.localExports) names.add(localExport.exported);
+      for (const reExport of facts.reExports) {
+        if (reExport.exported !== '*') {
+          names.add(reExport.exported);
+          continue;
+        }
+        const target = targetFile(file, reExport.specifier);
+        if (target === undefined) continue;
+        for (const name of exportNames(target)) if (name !== 'default') names.add(name);
+      }
+    }
+    const sorted = [...names].sort();
+    namesMemo.set(file, sorted);
+    return sorted;
+  };
+
+  return { resolveExport, resolveBinding, exportNames };
+}
+
+function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResolver): void {
+  const file = facts.path;
+  const importsByLocal = new Map(facts.imports.map((binding) => [binding.local, binding]));
+  const localNames = new Set(facts.declarations.map((declaration) => declaration.name));
+
+  // Resolution happens per import binding, once, and records what resolves nowhere.
+  const bindingTargets = new Map<string, Target[]>();
+  for (const binding of facts.imports) bindingTargets.set(binding.local, exports.resolveBinding(file, binding));
+
+  const allExportsOf = (targetFile: string, through: string[]): Target[] =>
+    exports.exportNames(targetFile).flatMap((name) => exports.resolveExport(targetFile, name).map((target) => ({ ...target, through: [...through, ...target.through] })));
+
+  const expand = (target: Target, member: string | undefined): Target[] => {
+    if (target.kind === 'symbol') {
+      const memberId = member === undefined ? undefined : `${target.id}.${member}`;
+      return [memberId !== undefined && graph.symbols.has(memberId) ? { ...target, id: memberId } : target];
+    }
+    if (member !== undefined) {
+      const found = exports.resolveExport(target.file, member);
+      // `ns.a.b`: `a` is itself a namespace; its member is not known here, so all of it.
+      return found.flatMap((inner) => (inner.kind === 'namespace' ? allExportsOf(inner.file, [...target.through, ...inner.through]) : [{ ...inner, through: [...target.through, ...inner.through] }]));
+    }
+    // A namespace passed whole depends on every export of the module.
+    return allExportsOf(target.file, target.through);
+  };
+
+  for (const declaration of facts.declarations) {
+    const from = symbolId(file, declaration.name);
+    if (declaration.parent !== undefined) {
+      // A class or namespace is made of its members: a changed member changes what its users get.
+      addEdge(graph, { from: symbolId(file, declaration.parent), to: from, kind: 'runtime', line: declaration.startLine });
+    }
+    for (const use of declaration.uses) {
+      const binding = importsByLocal.get(use.name);
+      const kind: CodeEdgeKind = binding?.typeOnly ? 'type' : use.kind;
+      if (binding) {
+        for (const target of bindingTargets.get(use.name) ?? []) {
+          for (const resolved of expand(target, use.member)) {
+            if (resolved.kind !== 'symbol') continue;
+            addEdge(graph, withThrough({ from, to: resolved.id, kind, line: use.line }, resolved.through));
+          }
+        }
+        continue;
+      }
+      if (!localNames.has(use.name)) continue;
+      const local = expand({ kind: 'symbol', id: symbolId(file, use.name), through: [] }, use.member);
+      for (const resolved of local) if (resolved.kind === 'symbol' && resolved.id !== from) addEdge(graph, { from, to: resolved.id, kind, line: use.line });
+    }
+    for (const moduleUse of declaration.moduleUses) {
+      const resolution = exports.resolveBinding(file, { local: '', imported: '*', specifier: moduleUse.specifier, typeOnly: false, line: moduleUse.line });
+      const edgeKind: CodeEdgeKind = moduleUse.kind === 'dynamic' ? 'dynamic' : 'runtime';
+      for (const target of resolution) {
+        for (const resolved of expand(target, undefined)) {
+          if (resolved.kind === 'symbol') addEdge(graph, withThrough({ from, to: resolved.id, kind: edgeKind, line: moduleUse.line }, resolved.through));
+        }
+      }
+    }
+  }
+}
+
+/** Every specifier of the file that resolves nowhere, once per line. */
+function recordUnresolved(graph: SymbolGraph, facts: FileFacts, resolver: ModuleResolver): void {
+  const seen = new Set<string>();
+  const check = (specifier: string, line: number) => {
+    const key = `${specifier}\u0000${line}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (resolver.resolve(facts.path, specifier).kind === 'unresolved') graph.unresolvedImports.push({ file: facts.path, specifier, line });
+  };
+  for (const binding of facts.imports) check(binding.specifier, binding.line);
+  for (const reExport of facts.reExports) check(reExport.specifier, reExport.line);
+  for (const sideEffect of facts.sideEffectImports) check(sideEffect.specifier, sideEffect.line);
+  for (const declaration of facts.declarations) for (const use of declaration.moduleUses) check(use.specifier, use.line);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function withThrough(edge: GraphEdge, through: string[]): GraphEdge {
+  return through.length > 0 ? { ...edge, through } : edge;
+}
+
+function addEdge(graph: SymbolGraph, edge: GraphEdge): void {
+  if (edge.from === edge.to) return;
+  const forward = graph.dependencies.get(edge.from) ?? [];
+  const existing = forward.find((candidate) => candidate.to === edge.to);
+  if (existing) {
+    // One edge per pair; runtime wins over type, so the walk reports the stronger reason.
+    if (existing.kind === 'type' && edge.kind !== 'type') existing.kind = edge.kind;
+    return;
+  }
+  forward.push(edge);
+  graph.dependencies.set(edge.from, forward);
+  const reverse = graph.dependents.get(edge.to) ?? [];
+  reverse.push(edge);
+  graph.dependents.set(edge.to, reverse);
+}

@@ -1,0 +1,189 @@
+import { ts } from 'ts-morph';
+import type { BindingUse, ModuleUse } from '../types.js';
+import { lineOf } from './parse.js';
+
+/** What a walk over one declaration needs to know about its file. */
+export interface UseContext {
+  sourceFile: ts.SourceFile;
+  /** Top-level bindings of the file: declarations and import bindings. */
+  topLevelNames: ReadonlySet<string>;
+  /** Nodes inside the walked roots that are symbols of their own (class members, namespace members). */
+  skip: ReadonlySet<ts.Node>;
+  /** The symbol's own name: a declaration referring to itself is no edge. */
+  selfName: string;
+  /** For class members: the class name, so `this.x` becomes a use of member `x`. */
+  thisClass?: string;
+}
+
+export interface CollectedUses {
+  uses: BindingUse[];
+  moduleUses: ModuleUse[];
+}
+
+/**
+ * The bindings of the file that the given nodes reference, with their position kind.
+ * Names shadowed by a local declaration, a parameter or a type parameter are not references to
+ * the top-level binding; property names, labels and declaration names are not references at all.
+ */
+export function collectUses(roots: readonly ts.Node[], context: UseContext): CollectedUses {
+  const byKey = new Map<string, BindingUse>();
+  const moduleUses: ModuleUse[] = [];
+  const { sourceFile, topLevelNames, skip } = context;
+
+  const record = (name: string, member: string | undefined, isType: boolean, node: ts.Node) => {
+    if (name === context.selfName && member === undefined) return;
+    const key = member === undefined ? name : `${name}\u0000${member}`;
+    const existing = byKey.get(key);
+    if (existing) {
+      if (!isType) existing.kind = 'runtime';
+      return;
+    }
+    const use: BindingUse = { name, kind: isType ? 'type' : 'runtime', line: lineOf(sourceFile, node.getStart(sourceFile)) };
+    if (member !== undefined) use.member = member;
+    byKey.set(key, use);
+  };
+
+  const visit = (node: ts.Node, scopes: ReadonlyArray<ReadonlySet<string>>, inType: boolean): void => {
+    if (skip.has(node)) return;
+    const declared = namesDeclaredIn(node);
+    const innerScopes = declared.size > 0 ? [...scopes, declared] : scopes;
+    const nodeInType = inType || isTypePosition(node);
+
+    if (ts.isIdentifier(node)) {
+      const name = node.text;
+      if (topLevelNames.has(name) && isReference(node) && !isShadowed(name, scopes)) {
+        record(name, memberAccessed(node), nodeInType, node);
+      }
+      return;
+    }
+    if (context.thisClass !== undefined && ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      record(context.thisClass, node.name.text, nodeInType, node);
+    }
+    if (ts.isCallExpression(node)) {
+      const moduleUse = moduleUseOf(node, sourceFile);
+      if (moduleUse) moduleUses.push(moduleUse);
+    }
+    ts.forEachChild(node, (child) => visit(child, innerScopes, nodeInType));
+  };
+
+  for (const root of roots) visit(root, [], false);
+  return { uses: [...byKey.values()], moduleUses };
+}
+
+function isShadowed(name: string, scopes: ReadonlyArray<ReadonlySet<string>>): boolean {
+  return scopes.some((scope) => scope.has(name));
+}
+
+/** `ns.a`, `ns['a']` and the type `ns.A` name a member; anything else uses the binding whole. */
+function memberAccessed(identifier: ts.Identifier): string | undefined {
+  const parent = identifier.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === identifier) return parent.name.text;
+  if (ts.isQualifiedName(parent) && parent.left === identifier) return parent.right.text;
+  if (ts.isElementAccessExpression(parent) && parent.expression === identifier && ts.isStringLiteralLike(parent.argumentExpression)) {
+    return parent.argumentExpression.text;
+  }
+  return undefined;
+}
+
+function isReference(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isShorthandPropertyAssignment(parent)) return parent.name === identifier;
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
+  if (ts.isQualifiedName(parent)) return parent.left === identifier;
+  if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
+  if (ts.isMetaProperty(parent)) return false;
+  if (ts.isJsxAttribute(parent)) return false;
+  if (ts.isJsxOpeningElement(parent) || ts.isJsxSelfClosingElement(parent) || ts.isJsxClosingElement(parent)) {
+    // `<div>` is an intrinsic element, `<Foo>` a reference (JSX's own rule).
+    return parent.tagName === identifier && !/^[a-z]/.test(identifier.text);
+  }
+  const named = parent as { name?: ts.Node; propertyName?: ts.Node };
+  if (named.name === identifier || named.propertyName === identifier) return false;
+  return true;
+}
+
+/** Whether this node starts a type position (its identifiers are type references). */
+function isTypePosition(node: ts.Node): boolean {
+  if (ts.isExpressionWithTypeArguments(node)) {
+    // `class A extends B` evaluates B at runtime; `implements` and interface `extends` do not.
+    const clause = node.parent;
+    return !(ts.isHeritageClause(clause) && clause.token === ts.SyntaxKind.ExtendsKeyword && ts.isClassLike(clause.parent));
+  }
+  return ts.isTypeNode(node);
+}
+
+function moduleUseOf(call: ts.CallExpression, sourceFile: ts.SourceFile): ModuleUse | undefined {
+  const [first] = call.arguments;
+  const literal = first !== undefined && ts.isStringLiteralLike(first) ? first.text : undefined;
+  if (literal === undefined) return undefined;
+  const line = lineOf(sourceFile, call.getStart(sourceFile));
+  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return { specifier: literal, kind: 'dynamic', line };
+  if (ts.isIdentifier(call.expression) && call.expression.text === 'require') return { specifier: literal, kind: 'dynamic', line };
+  const callee = call.expression;
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    (callee.expression.text === 'vi' || callee.expression.text === 'jest') &&
+    (callee.name.text === 'mock' || callee.name.text === 'doMock')
+  ) {
+    return { specifier: literal, kind: 'mock', line };
+  }
+  return undefined;
+}
+
+/** Names a scope-creating node declares for its descendants. */
+function namesDeclaredIn(node: ts.Node): Set<string> {
+  const names = new Set<string>();
+  if (ts.isFunctionLike(node)) {
+    for (const parameter of node.parameters) addBindingNames(parameter.name, names);
+    for (const typeParameter of node.typeParameters ?? []) names.add(typeParameter.name.text);
+    if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) names.add(node.name.text);
+  } else if (ts.isClassLike(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
+    for (const typeParameter of node.typeParameters ?? []) names.add(typeParameter.name.text);
+    if (ts.isClassExpression(node) && node.name) names.add(node.name.text);
+  } else if (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+    for (const statement of node.statements) addStatementNames(statement, names);
+  } else if (ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) {
+    const initializer = node.initializer;
+    if (initializer && ts.isVariableDeclarationList(initializer)) {
+      for (const declaration of initializer.declarations) addBindingNames(declaration.name, names);
+    }
+  } else if (ts.isCatchClause(node) && node.variableDeclaration) {
+    addBindingNames(node.variableDeclaration.name, names);
+  } else if (ts.isMappedTypeNode(node)) {
+    names.add(node.typeParameter.name.text);
+  } else if (ts.isConditionalTypeNode(node)) {
+    collectInferNames(node.extendsType, names);
+  }
+  return names;
+}
+
+function addStatementNames(statement: ts.Statement, names: Set<string>): void {
+  if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) addBindingNames(declaration.name, names);
+  } else if (
+    (ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isEnumDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement)) &&
+    statement.name
+  ) {
+    names.add(statement.name.text);
+  }
+}
+
+export function addBindingNames(name: ts.BindingName, names: Set<string>): void {
+  if (ts.isIdentifier(name)) {
+    names.add(name.text);
+    return;
+  }
+  for (const element of name.elements) {
+    if (ts.isBindingElement(element)) addBindingNames(element.name, names);
+  }
+}
+
+function collectInferNames(node: ts.Node, names: Set<string>): void {
+  if (ts.isInferTypeNode(node)) names.add(node.typeParameter.name.text);
+  ts.forEachChild(node, (child) => collectInferNames(child, names));
+}
