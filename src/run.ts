@@ -1,0 +1,243 @@
+// One function per command; the only place that chains the stages. Reads top to bottom like
+// the pipeline: git -> changes -> graph -> impact -> policy -> result.
+import { performance } from 'node:perf_hooks';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError } from './errors.js';
+import { compileGlobs } from './glob.js';
+import {
+  changedFiles,
+  describeHead,
+  listFiles,
+  openRepository,
+  readFiles,
+  resolveBase,
+  type Repository,
+  type Side,
+} from './git/index.js';
+import { buildGraph, extractFacts, fingerprintFile, isGraphInput, scriptKindOf, type GraphOutput } from './graph/index.js';
+import { findChangedSymbols, measureImpact, needsBaseGraph, type ChangedFileSides } from './impact/index.js';
+import { defaultPolicy, evaluatePolicy, parsePolicy, type Policy } from './policy/index.js';
+import type { ChangedSymbol, FileChange, HeadMode, Result } from './types.js';
+import { VERSION } from './version.js';
+
+export interface CheckOptions {
+  cwd: string;
+  /** The environment blast reads CI variables from (never `process.env` directly). */
+  env: Readonly<Record<string, string | undefined>>;
+  base?: string;
+  /** `--head REF`: read from git objects, the working tree untouched. */
+  head?: string;
+  committed?: boolean;
+  staged?: boolean;
+  /** `--policy FILE`, relative to cwd. */
+  policy?: string;
+  observe?: boolean;
+  aiAssisted?: boolean;
+  /** Progress and warnings for the user; never part of the result. */
+  onWarning?: (message: string) => void;
+  onProgress?: (stage: string) => void;
+}
+
+export interface CheckOutcome {
+  result: Result;
+  /** Imports that resolve nowhere, for `--verbose`. */
+  unresolvedImports: Array<{ file: string; specifier: string; line: number }>;
+  /** True when the policy's mode (or `--observe`) makes a fail exit 0. */
+  observe: boolean;
+}
+
+const POLICY_NAMES = ['.blast.yml', '.blast.yaml'];
+
+/**
+ * `blast check`: the blast radius of the branch against its base, and the policy's verdict.
+ * Errors: GitError (not a repository, unknown base, no merge base), ConfigError (policy),
+ * ProjectError (tsconfig). Warnings go to `onWarning`.
+ */
+export async function analyze(options: CheckOptions): Promise<CheckOutcome> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    options.onProgress?.(stage);
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[stage] = Math.round(performance.now() - started);
+    }
+  };
+  const warn = (message: string) => options.onWarning?.(message);
+
+  const repo = await openRepository(options.cwd, { env: options.env });
+  const { policy, policyInfo } = await loadPolicy(repo, options);
+  const head = headMode(options);
+
+  const base = await time('base', () =>
+    resolveBase(repo, {
+      env: options.env,
+      head,
+      ...(options.base === undefined ? {} : { explicitBase: options.base }),
+      ...(policy.base == null ? {} : { policyBase: policy.base }),
+    }),
+  );
+  const headInfo = await describeHead(repo, head);
+  const fileChanges = await time('diff', () => changedFiles(repo, base.mergeBase, head));
+
+  const headSide: Side = head;
+  const baseSide: Side = { kind: 'commit', ref: base.mergeBase };
+  const headGraph = await time('graph', () => graphOfSide(repo, headSide));
+  for (const message of headGraph.warnings) warn(message);
+
+  const sides = await time('changes', () => changedFileSides(repo, fileChanges, headGraph, headSide, baseSide));
+  const changes = findChangedSymbols(sides);
+  const baseGraph = needsBaseGraph(changes) ? await time('base-graph', () => graphOfSide(repo, baseSide)) : undefined;
+
+  const isStop = compileGlobs(policy.stopAt.filter((entry) => !entry.includes('#')));
+  const stopIds = new Set(policy.stopAt.filter((entry) => entry.includes('#')));
+  const changedPaths = fileChanges.filter((change) => change.status !== 'deleted').map((change) => change.path);
+  const impact = await time('walk', () =>
+    measureImpact({
+      changes,
+      head: headGraph.graph,
+      ...(baseGraph ? { base: baseGraph.graph } : {}),
+      changedPaths,
+      isTest: compileGlobs(policy.tests),
+      isIgnored: compileGlobs(policy.ignore),
+      isStop: (id, file) => stopIds.has(id) || isStop(file),
+      ...(policy.maxDepth == null ? {} : { maxDepth: policy.maxDepth }),
+    }),
+  );
+
+  const affected: Result['affected'] = {
+    symbols: impact.symbols,
+    files: impact.files,
+    tests: impact.tests,
+    packages: [],
+    entryPoints: [],
+    owners: [],
+  };
+  const evaluation = evaluatePolicy(policy, {
+    changes: impact.changes,
+    affected,
+    changedFiles: fileChanges.map((change) => change.path),
+    changedPackages: [],
+    maxDepth: impact.maxDepth,
+    aiAssisted: options.aiAssisted === true,
+  });
+
+  const graph = headGraph.graph;
+  const result: Result = {
+    schemaVersion: 1,
+    tool: { name: 'blast', version: VERSION },
+    base: { ref: base.ref, sha: base.sha, mergeBase: base.mergeBase, reason: base.reason },
+    head: headInfo,
+    policy: policyInfo,
+    changes: impact.changes,
+    affected,
+    stats: {
+      changedSymbols: countReal(impact.changes),
+      affectedSymbols: impact.symbols.length,
+      affectedFiles: impact.files.length,
+      affectedTests: impact.tests.length,
+      affectedPackages: 0,
+      entryPoints: 0,
+      maxDepth: impact.maxDepth,
+      unknownEdges: graph.unknownEdges,
+      unresolvedImports: graph.unresolvedImports.length,
+      unparsedFiles: [...graph.unparsedFiles, ...headGraph.unanalysedFiles].sort(),
+      ...(impact.withoutStops ? { withoutStops: impact.withoutStops } : {}),
+    },
+    score: evaluation.score,
+    scoreVersion: 1,
+    risk: evaluation.risk,
+    provenance: { aiAssisted: options.aiAssisted === true, evidence: options.aiAssisted ? [{ commit: headInfo.sha, source: 'flag', match: '--ai-assisted' }] : [] },
+    approvals: [],
+    findings: evaluation.findings,
+    verdict: evaluation.verdict,
+    timingsMs: timings,
+  };
+  if (graph.unparsedFiles.length > 0) {
+    warn(`${plural(graph.unparsedFiles.length, 'file does', 'files do')} not parse; analysed as far as they parse: ${describeParseErrors(graph)}`);
+  }
+  if (headGraph.unanalysedFiles.length > 0) {
+    warn(`${plural(headGraph.unanalysedFiles.length, 'file', 'files')} blast cannot analyse (${headGraph.unanalysedFiles.slice(0, 3).join(', ')}${headGraph.unanalysedFiles.length > 3 ? ', …' : ''})`);
+  }
+  if (graph.unresolvedImports.length > 0) {
+    warn(`${plural(graph.unresolvedImports.length, 'import resolves', 'imports resolve')} nowhere (--verbose lists them)`);
+  }
+  return { result, unresolvedImports: graph.unresolvedImports, observe: options.observe === true || policy.mode === 'observe' };
+}
+
+function headMode(options: CheckOptions): HeadMode {
+  if (options.head !== undefined) return { kind: 'commit', ref: options.head };
+  if (options.staged) return { kind: 'index' };
+  if (options.committed || isCi(options.env)) return { kind: 'commit', ref: 'HEAD' };
+  return { kind: 'worktree' };
+}
+
+function isCi(env: CheckOptions['env']): boolean {
+  const value = env.CI;
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
+
+async function loadPolicy(repo: Repository, options: CheckOptions): Promise<{ policy: Policy; policyInfo: Result['policy'] }> {
+  if (options.policy !== undefined) {
+    const path = join(options.cwd, options.policy);
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text === undefined) throw new ConfigError(`policy file '${options.policy}' not found`, [], { hint: 'check the --policy path, or run `blast init` to write one' });
+    return { policy: parsePolicy(text, options.policy), policyInfo: { path: options.policy, source: 'worktree' } };
+  }
+  for (const name of POLICY_NAMES) {
+    const text = await readFile(join(repo.root, name), 'utf8').catch(() => undefined);
+    if (text !== undefined) return { policy: parsePolicy(text, name), policyInfo: { path: name, source: 'worktree' } };
+  }
+  return { policy: defaultPolicy, policyInfo: { path: null, source: 'default' } };
+}
+
+async function graphOfSide(repo: Repository, side: Side): Promise<GraphOutput> {
+  const files = await listFiles(repo, side);
+  const paths = files.map((file) => file.path);
+  const texts = await readFiles(repo, side, paths.filter(isGraphInput));
+  return buildGraph({ root: repo.root, paths, readText: (path) => texts.get(path) });
+}
+
+/** Facts and fingerprints of both sides of each changed code file. */
+async function changedFileSides(repo: Repository, fileChanges: readonly FileChange[], headGraph: GraphOutput, headSide: Side, baseSide: Side): Promise<ChangedFileSides[]> {
+  const codeChanges = fileChanges.filter((change) => scriptKindOf(change.path) !== undefined || (change.oldPath !== undefined && scriptKindOf(change.oldPath) !== undefined));
+  const oldPaths = codeChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
+  const newPaths = codeChanges.filter((change) => change.status !== 'deleted').map((change) => change.path);
+  const [oldTexts, newTexts] = await Promise.all([readFiles(repo, baseSide, oldPaths), readFiles(repo, headSide, newPaths)]);
+  return codeChanges.map((change) => {
+    const sides: ChangedFileSides = { change };
+    const oldPath = change.oldPath ?? change.path;
+    const oldKind = scriptKindOf(oldPath);
+    const oldText = oldTexts.get(oldPath);
+    if (change.status !== 'added' && oldKind && oldText !== undefined) {
+      sides.base = { facts: extractFacts(oldPath, oldText, oldKind), fingerprints: fingerprintFile(oldPath, oldText, oldKind) };
+    }
+    const newKind = scriptKindOf(change.path);
+    const newText = newTexts.get(change.path);
+    const newFacts = headGraph.graph.files.get(change.path);
+    if (change.status !== 'deleted' && newKind && newText !== undefined && newFacts) {
+      sides.head = { facts: newFacts, fingerprints: fingerprintFile(change.path, newText, newKind) };
+    }
+    return sides;
+  });
+}
+
+function countReal(changes: readonly ChangedSymbol[]): number {
+  return changes.filter((change) => change.change !== 'trivia').length;
+}
+
+function plural(count: number, singular: string, pluralForm: string): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+function describeParseErrors(graph: GraphOutput['graph']): string {
+  return graph.unparsedFiles
+    .slice(0, 3)
+    .map((file) => {
+      const first = graph.files.get(file)?.parseErrors[0];
+      return first ? `${file}:${first.line}:${first.col}: ${first.message}` : file;
+    })
+    .join('; ');
+}
