@@ -17,7 +17,7 @@ import {
 } from './git/index.js';
 import { buildGraph, extractFacts, fingerprintFile, isGraphInput, scriptKindOf, type GraphOutput } from './graph/index.js';
 import { findChangedSymbols, measureImpact, needsBaseGraph, type ChangedFileSides } from './impact/index.js';
-import { defaultPolicy, evaluatePolicy, parsePolicy, type Policy } from './policy/index.js';
+import { defaultPolicy, evaluatePolicy, looksLikeSymbolId, parsePolicy, type Policy } from './policy/index.js';
 import type { ChangedSymbol, FileChange, HeadMode, Result } from './types.js';
 import { VERSION } from './version.js';
 
@@ -54,7 +54,7 @@ const POLICY_NAMES = ['.blast.yml', '.blast.yaml'];
  * Errors: GitError (not a repository, unknown base, no merge base), ConfigError (policy),
  * ProjectError (tsconfig). Warnings go to `onWarning`.
  */
-export async function analyze(options: CheckOptions): Promise<CheckOutcome> {
+export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
     options.onProgress?.(stage);
@@ -91,8 +91,8 @@ export async function analyze(options: CheckOptions): Promise<CheckOutcome> {
   const changes = findChangedSymbols(sides);
   const baseGraph = needsBaseGraph(changes) ? await time('base-graph', () => graphOfSide(repo, baseSide)) : undefined;
 
-  const isStop = compileGlobs(policy.stopAt.filter((entry) => !entry.includes('#')));
-  const stopIds = new Set(policy.stopAt.filter((entry) => entry.includes('#')));
+  const isStop = compileGlobs(policy.stopAt.filter((entry) => !looksLikeSymbolId(entry)));
+  const stopIds = new Set(policy.stopAt.filter(looksLikeSymbolId));
   const changedPaths = fileChanges.filter((change) => change.status !== 'deleted').map((change) => change.path);
   const impact = await time('walk', () =>
     measureImpact({
@@ -165,6 +165,11 @@ export async function analyze(options: CheckOptions): Promise<CheckOutcome> {
     warn(`${plural(graph.unresolvedImports.length, 'import resolves', 'imports resolve')} nowhere (--verbose lists them)`);
   }
   return { result, unresolvedImports: graph.unresolvedImports, observe: options.observe === true || policy.mode === 'observe' };
+}
+
+/** The programmatic API: the result of `blast check` (DESIGN §5) for the given options. */
+export async function analyze(options: CheckOptions): Promise<Result> {
+  return (await check(options)).result;
 }
 
 function headMode(options: CheckOptions): HeadMode {

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { ExitCode } from '../errors.js';
 import { UsageError } from '../errors.js';
 import { render } from '../report/index.js';
-import { analyze } from '../run.js';
+import { check as runCheckCommand } from '../run.js';
 import { createChalk } from './color.js';
 import type { CliIo } from './io.js';
 import { toCheckOptions, type RawGlobalOptions } from './options.js';
@@ -15,7 +15,7 @@ export async function runCheck(invocation: Invocation, io: CliIo): Promise<ExitC
   if (!display.quiet) {
     check.onWarning = (message) => io.stderr.write(`${warnings.yellow('warning')}: ${message}\n`);
   }
-  const outcome = await analyze(check);
+  const outcome = await runCheckCommand(check);
   const { result } = outcome;
   if (display.verbose) {
     for (const entry of outcome.unresolvedImports) io.stderr.write(`${entry.file}:${entry.line}: unresolved import '${entry.specifier}'\n`);

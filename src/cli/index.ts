@@ -1,6 +1,5 @@
 import { CommanderError } from 'commander';
 import { BlastError, ConfigError, type ExitCode } from '../errors.js';
-import { formatConfigIssues } from '../policy/index.js';
 import { VERSION } from '../version.js';
 import { runCheck } from './check.js';
 import type { CliIo } from './io.js';
@@ -60,7 +59,7 @@ function commanderExit(error: CommanderError, io: CliIo, argv: readonly string[]
 /** One line for a user's error; a crash says it is one and how to report it. */
 export function reportError(error: unknown, io: CliIo, debug: boolean): ExitCode {
   if (error instanceof ConfigError) {
-    for (const line of formatConfigIssues(error)) io.stderr.write(`${line}\n`);
+    for (const issue of error.issues) io.stderr.write(`${issue.file}:${issue.line}:${issue.col}: error: ${issue.message}\n`);
     io.stderr.write(`blast: ${withHint(error)}\n`);
   } else if (error instanceof BlastError) {
     io.stderr.write(`blast: ${withHint(error)}\n`);

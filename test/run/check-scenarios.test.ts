@@ -9,8 +9,8 @@ const slow = { tags: ['slow'] };
 async function check(scenario: string) {
   const repo = await createFixtureRepo(scenario);
   const warnings: string[] = [];
-  const outcome = await analyze({ cwd: repo.cwd, env: repo.env, onWarning: (message) => warnings.push(message) });
-  return { repo, result: outcome.result, warnings };
+  const result = await analyze({ cwd: repo.cwd, env: repo.env, onWarning: (message) => warnings.push(message) });
+  return { repo, result, warnings };
 }
 
 describe('blast check scenarios', () => {
@@ -88,7 +88,7 @@ describe('blast check scenarios', () => {
       'src/coupon.ts': "import { parseCents } from './money';\n\nexport const couponValue = (code: string) => parseCents(code.slice(1));\n",
     });
     repo.git(['add', 'src/cart.ts']);
-    const { result } = await analyze({ cwd: repo.cwd, env: repo.env });
+    const result = await analyze({ cwd: repo.cwd, env: repo.env });
     expect(result.head.worktree).toBe(true);
     expect(changesOf(result)).toEqual([
       'src/cart.ts#cartTotal modified/body',
@@ -99,12 +99,12 @@ describe('blast check scenarios', () => {
 
     // --committed sees only the commit; --staged the index.
     const committed = await analyze({ cwd: repo.cwd, env: repo.env, committed: true });
-    expect(changesOf(committed.result)).toEqual(['src/money.ts#parseCents modified/body']);
+    expect(changesOf(committed)).toEqual(['src/money.ts#parseCents modified/body']);
     const staged = await analyze({ cwd: repo.cwd, env: repo.env, staged: true });
-    expect(changesOf(staged.result)).toEqual(['src/cart.ts#cartTotal modified/body', 'src/money.ts#parseCents modified/body']);
+    expect(changesOf(staged)).toEqual(['src/cart.ts#cartTotal modified/body', 'src/money.ts#parseCents modified/body']);
     // CI=true means the committed range, whatever the working tree holds.
     const inCi = await analyze({ cwd: repo.cwd, env: { ...repo.env, CI: 'true' } });
-    expect(changesOf(inCi.result)).toEqual(['src/money.ts#parseCents modified/body']);
+    expect(changesOf(inCi)).toEqual(['src/money.ts#parseCents modified/body']);
   });
 
   test('--head reads a past commit from git objects, whatever the working tree holds', slow, async () => {
@@ -113,7 +113,7 @@ describe('blast check scenarios', () => {
     repo.write({ 'src/admin.ts': 'export const broken = ;\n' });
     repo.commit('a later commit');
     repo.write({ 'src/cart.ts': 'dirty working tree\n', 'src/money.ts': null });
-    const { result } = await analyze({ cwd: repo.cwd, env: repo.env, head: pastHead, base: 'main' });
+    const result = await analyze({ cwd: repo.cwd, env: repo.env, head: pastHead, base: 'main' });
     expect(result.head).toEqual({ ref: pastHead, sha: pastHead, worktree: false });
     expect(result.base).toMatchObject({ ref: 'main', sha: repo.baseSha, mergeBase: repo.baseSha, reason: '--base' });
     expect(changesOf(result)).toEqual(['src/money.ts#formatPrice modified/body']);
