@@ -30,7 +30,7 @@ export function loadProjectLayout(source: TsconfigSource & { paths: readonly str
     byDir.set(dir, readTsconfig(path, source));
   }
   const fallback = defaultTsconfig();
-  const warnings = byDir.size === 0 ? ['no tsconfig.json found; resolving imports with default options'] : [];
+  const warnings = byDir.size === 0 ? ['no tsconfig.json found; resolving imports with default options'] : [...byDir.values()].flatMap((config) => config.warnings);
   const memo = new Map<string, TsconfigInfo>();
   const governingDir = (dir: string): TsconfigInfo => {
     const cached = memo.get(dir);

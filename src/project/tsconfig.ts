@@ -13,6 +13,8 @@ export interface TsconfigInfo {
   options: ts.CompilerOptions;
   /** Hash of the effective options: resolutions are cached under it. */
   hash: string;
+  /** Problems that leave the config usable (an `extends` target that is not installed). */
+  warnings: string[];
 }
 
 export interface TsconfigSource {
@@ -36,7 +38,7 @@ export const defaultCompilerOptions: ts.CompilerOptions = {
 };
 
 export function defaultTsconfig(): TsconfigInfo {
-  return { path: null, dir: '', options: defaultCompilerOptions, hash: hashOptions(defaultCompilerOptions) };
+  return { path: null, dir: '', options: defaultCompilerOptions, hash: hashOptions(defaultCompilerOptions), warnings: [] };
 }
 
 /**
@@ -68,16 +70,16 @@ export function readTsconfig(configPath: string, source: TsconfigSource): Tsconf
     readFile,
   };
   const parsed = ts.parseJsonConfigFileContent(json.config, host, posix.dirname(absolute), undefined, absolute);
-  const fatal = parsed.errors.find((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && isFatal(diagnostic));
-  if (fatal) throw new ProjectError(formatDiagnostic(fatal, configPath));
+  // A shared base config that is not installed (no node_modules yet, as in a fresh CI clone)
+  // loses its options, not the analysis: the config's own options still hold.
+  const warnings = parsed.errors.filter(isMissingExtends).map((diagnostic) => `${formatDiagnostic(diagnostic, configPath)}; its own options are used without it`);
   const options = { ...parsed.options, ...analysisOverrides };
   const dir = posix.dirname(configPath);
-  return { path: configPath, dir: dir === '.' ? '' : dir, options, hash: hashOptions(options) };
+  return { path: configPath, dir: dir === '.' ? '' : dir, options, hash: hashOptions(options), warnings };
 }
 
-/** Diagnostics that make the options unusable (a missing `extends` target), not mere advice. */
-function isFatal(diagnostic: ts.Diagnostic): boolean {
-  // 18003: no inputs (blast lists files itself); 5xxx/6xxx: option advice and deprecations.
+/** TypeScript's codes for an `extends` it cannot find or read; the rest is advice blast does not need. */
+function isMissingExtends(diagnostic: ts.Diagnostic): boolean {
   return diagnostic.code === 6053 || diagnostic.code === 5083 || diagnostic.code === 18001;
 }
 
