@@ -171,6 +171,11 @@ export interface Declaration {
   exportedAs: string[];
   uses: BindingUse[];
   moduleUses: ModuleUse[];
+  /**
+   * Property names read on values whose type the parser cannot see (`user.save()`), so the
+   * graph can link them to members of the classes the declaration depends on.
+   */
+  memberAccesses?: string[];
   /** Container symbol name for members (`Class` for `Class.member`). */
   parent?: string;
 }
@@ -236,6 +241,8 @@ export interface GraphEdge {
   line: number;
   /** Files whose re-exports the reference passed through (barrels), in order. */
   through?: string[];
+  /** A class or namespace depending on its own member: the member's change is the container's. */
+  structural?: true;
 }
 
 export interface SymbolInfo {

@@ -38,7 +38,55 @@ export function buildSymbolGraph(files: ReadonlyMap<string, FileFacts>, resolver
     recordUnresolved(graph, facts, resolver);
   }
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
+  addMemberEdges(graph, files);
   return graph;
+}
+
+/** Kinds a value's type can be carried through on the way to a class: `app: App`, `type Api = Pick<App, …>`. */
+const typeCarriers = new Set(['interface', 'type', 'property', 'getter', 'class']);
+
+/**
+ * `user.save()` names no binding: the parser cannot see that `user` is a `User`. A declaration
+ * that reads property `save` and depends on class `User` (directly, or through a typed
+ * property, an interface or a type alias) depends on member `User.save`. A name match is
+ * conservative — any `.save` counts — but it is what links a method to its callers.
+ */
+function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts>): void {
+  const pending: GraphEdge[] = [];
+  for (const facts of files.values()) {
+    for (const declaration of facts.declarations) {
+      const accesses = declaration.memberAccesses;
+      if (!accesses || accesses.length === 0) continue;
+      const from = symbolId(facts.path, declaration.name);
+      for (const classId of classesReachedBy(graph, from)) {
+        for (const member of accesses) {
+          const to = `${classId}.${member}`;
+          if (to !== from && graph.symbols.has(to)) pending.push({ from, to, kind: 'runtime', line: declaration.startLine });
+        }
+      }
+    }
+  }
+  for (const edge of pending) addEdge(graph, edge);
+}
+
+function classesReachedBy(graph: SymbolGraph, from: string): Set<string> {
+  const classes = new Set<string>();
+  const seen = new Set([from]);
+  let frontier = [from];
+  for (let hop = 0; hop < 3 && frontier.length > 0; hop++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const edge of graph.dependencies.get(id) ?? []) {
+        if (seen.has(edge.to)) continue;
+        seen.add(edge.to);
+        const kind = graph.symbols.get(edge.to)?.declarationKind;
+        if (kind === 'class') classes.add(edge.to);
+        if (kind !== undefined && typeCarriers.has(kind)) next.push(edge.to);
+      }
+    }
+    frontier = next;
+  }
+  return classes;
 }
 
 function addSymbols(graph: SymbolGraph, facts: FileFacts): void {
@@ -198,7 +246,7 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
     const from = symbolId(file, declaration.name);
     if (declaration.parent !== undefined) {
       // A class or namespace is made of its members: a changed member changes what its users get.
-      addEdge(graph, { from: symbolId(file, declaration.parent), to: from, kind: 'runtime', line: declaration.startLine });
+      addEdge(graph, { from: symbolId(file, declaration.parent), to: from, kind: 'runtime', line: declaration.startLine, structural: true });
     }
     for (const use of declaration.uses) {
       const binding = importsByLocal.get(use.name);
@@ -213,6 +261,9 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
         continue;
       }
       if (!localNames.has(use.name)) continue;
+      // `this.props` in a React component: a member the class inherits from outside is no edge
+      // to the class itself (that would make every member depend on all of the class).
+      if (use.member !== undefined && declaration.parent === use.name && !localNames.has(`${use.name}.${use.member}`)) continue;
       const local = expand({ kind: 'symbol', id: symbolId(file, use.name), through: [] }, use.member);
       for (const resolved of local) if (resolved.kind === 'symbol' && resolved.id !== from) addEdge(graph, { from, to: resolved.id, kind, line: use.line });
     }

@@ -18,6 +18,7 @@ export interface UseContext {
 export interface CollectedUses {
   uses: BindingUse[];
   moduleUses: ModuleUse[];
+  memberAccesses: string[];
 }
 
 /**
@@ -28,6 +29,7 @@ export interface CollectedUses {
 export function collectUses(roots: readonly ts.Node[], context: UseContext): CollectedUses {
   const byKey = new Map<string, BindingUse>();
   const moduleUses: ModuleUse[] = [];
+  const memberAccesses = new Set<string>();
   const { sourceFile, topLevelNames, skip } = context;
 
   const record = (name: string, member: string | undefined, isType: boolean, node: ts.Node) => {
@@ -56,8 +58,18 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
       }
       return;
     }
-    if (context.thisClass !== undefined && ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      record(context.thisClass, node.name.text, nodeInType, node);
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const name = ts.isPropertyAccessExpression(node)
+        ? node.name.text
+        : ts.isStringLiteralLike(node.argumentExpression)
+          ? node.argumentExpression.text
+          : undefined;
+      const receiver = node.expression;
+      if (name !== undefined && receiver.kind === ts.SyntaxKind.ThisKeyword) {
+        if (context.thisClass !== undefined) record(context.thisClass, name, nodeInType, node);
+      } else if (name !== undefined && !(ts.isIdentifier(receiver) && topLevelNames.has(receiver.text))) {
+        memberAccesses.add(name);
+      }
     }
     if (ts.isCallExpression(node)) {
       const moduleUse = moduleUseOf(node, sourceFile);
@@ -67,7 +79,7 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
   };
 
   for (const root of roots) visit(root, [], false);
-  return { uses: [...byKey.values()], moduleUses };
+  return { uses: [...byKey.values()], moduleUses, memberAccesses: [...memberAccesses].sort() };
 }
 
 function isShadowed(name: string, scopes: ReadonlyArray<ReadonlySet<string>>): boolean {
@@ -131,8 +143,41 @@ function moduleUseOf(call: ts.CallExpression, sourceFile: ts.SourceFile): Module
   return undefined;
 }
 
+const noNames: ReadonlySet<string> = new Set();
+
+/** Kinds that can declare names for their descendants; every other node is skipped cheaply. */
+const scopeKinds = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.MethodSignature,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.CallSignature,
+  ts.SyntaxKind.ConstructSignature,
+  ts.SyntaxKind.FunctionType,
+  ts.SyntaxKind.ConstructorType,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.InterfaceDeclaration,
+  ts.SyntaxKind.TypeAliasDeclaration,
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.DefaultClause,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.MappedType,
+  ts.SyntaxKind.ConditionalType,
+]);
+
 /** Names a scope-creating node declares for its descendants. */
-function namesDeclaredIn(node: ts.Node): Set<string> {
+function namesDeclaredIn(node: ts.Node): ReadonlySet<string> {
+  if (!scopeKinds.has(node.kind)) return noNames;
   const names = new Set<string>();
   if (ts.isFunctionLike(node)) {
     for (const parameter of node.parameters) addBindingNames(parameter.name, names);
@@ -155,7 +200,7 @@ function namesDeclaredIn(node: ts.Node): Set<string> {
   } else if (ts.isConditionalTypeNode(node)) {
     collectInferNames(node.extendsType, names);
   }
-  return names;
+  return names.size === 0 ? noNames : names;
 }
 
 function addStatementNames(statement: ts.Statement, names: Set<string>): void {

@@ -55,7 +55,7 @@ export function factsOfSyntax(path: string, scriptKind: ScriptKind, syntax: File
       selfName: rootName(site.name),
       ...(site.thisClass === undefined ? {} : { thisClass: site.thisClass }),
     };
-    const { uses, moduleUses } = collectUses(site.roots, context);
+    const { uses, moduleUses, memberAccesses } = collectUses(site.roots, context);
     const declaration: Declaration = {
       name: site.name,
       kind: site.kind,
@@ -66,6 +66,7 @@ export function factsOfSyntax(path: string, scriptKind: ScriptKind, syntax: File
       moduleUses,
     };
     if (site.parent !== undefined) declaration.parent = site.parent;
+    if (memberAccesses.length > 0) declaration.memberAccesses = memberAccesses;
     return declaration;
   });
 

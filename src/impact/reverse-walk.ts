@@ -38,28 +38,56 @@ export function walkDependents(
   return result;
 }
 
+/**
+ * What of a symbol's change its dependents can see. Types are erased, so a change of behaviour
+ * (`runtime`) reaches dependents that run the symbol, and a change of type (`types`) reaches
+ * dependents that name it in type positions. A modified body changes behaviour only; a
+ * signature, an added or a removed symbol both. A dependent reached over a runtime edge has
+ * changed behaviour; one reached over a type edge, a changed type at most (its own behaviour is
+ * the same); a class or namespace takes its member's change as its own.
+ */
+interface Reach {
+  runtime: boolean;
+  types: boolean;
+}
+
+function reachOfChange(change: ChangedSymbol): Reach {
+  return change.change === 'modified' && change.surface === 'body' ? { runtime: true, types: false } : { runtime: true, types: true };
+}
+
 function walk(changes: readonly ChangedSymbol[], head: SymbolGraph, base: SymbolGraph | undefined, options: WalkOptions): { symbols: AffectedSymbol[]; maxDepth: number } {
   const seeds = changes.filter((change) => change.change !== 'trivia');
   const changedIds = new Set(seeds.map((seed) => seed.id));
   const reached = new Map<string, AffectedSymbol>();
+  const walked = new Map<string, Reach>();
   // Every seed starts at depth 0 at once, so each dependent is reached from its nearest change.
-  const queue: Array<{ graph: SymbolGraph | undefined; key: string; id: string; depth: number }> = seeds.map((seed) =>
+  const queue: Array<{ graph: SymbolGraph | undefined; key: string; id: string; depth: number; reach: Reach }> = seeds.map((seed) =>
     seed.change === 'removed'
-      ? { graph: base, key: seed.oldFile ? `${seed.oldFile}#${seed.name}` : seed.id, id: seed.id, depth: 0 }
-      : { graph: head, key: seed.id, id: seed.id, depth: 0 },
+      ? { graph: base, key: seed.oldFile ? `${seed.oldFile}#${seed.name}` : seed.id, id: seed.id, depth: 0, reach: reachOfChange(seed) }
+      : { graph: head, key: seed.id, id: seed.id, depth: 0, reach: reachOfChange(seed) },
   );
   for (let index = 0; index < queue.length; index++) {
     const item = queue[index]!;
     if (options.maxDepth !== undefined && item.depth >= options.maxDepth) continue;
     for (const edge of item.graph?.dependents.get(item.key) ?? []) {
+      const isTypeEdge = edge.kind === 'type';
+      if (!edge.structural && !(isTypeEdge ? item.reach.types : item.reach.runtime)) continue;
       const id = edge.from;
-      if (changedIds.has(id) || reached.has(id)) continue;
+      if (changedIds.has(id)) continue;
       // Only what still exists at head is listed (a removed symbol's dependents may be gone too).
       const info = head.symbols.get(id);
       if (!info) continue;
       const depth = item.depth + 1;
-      reached.set(id, { id, file: info.file, name: info.name, declarationKind: info.declarationKind, depth, via: item.id, edge: edge.kind });
-      if (!options.isStop?.(id, info.file)) queue.push({ graph: head, key: id, id, depth });
+      if (!reached.has(id)) {
+        reached.set(id, { id, file: info.file, name: info.name, declarationKind: info.declarationKind, depth, via: item.id, edge: edge.kind });
+      }
+      const reach: Reach = edge.structural ? item.reach : isTypeEdge ? { runtime: false, types: true } : { runtime: true, types: false };
+      // Walked again only for what it now carries that it did not before.
+      const before = walked.get(id) ?? { runtime: false, types: false };
+      const fresh: Reach = { runtime: reach.runtime && !before.runtime, types: reach.types && !before.types };
+      if (!fresh.runtime && !fresh.types) continue;
+      walked.set(id, { runtime: before.runtime || reach.runtime, types: before.types || reach.types });
+      if (!options.isStop?.(id, info.file)) queue.push({ graph: head, key: id, id, depth, reach: fresh });
     }
   }
   const symbols = [...reached.values()].sort((a, b) => compare(a.file, b.file) || compare(a.name, b.name));
