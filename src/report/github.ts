@@ -1,9 +1,9 @@
-import type { Finding, Result, Severity, Verdict } from '../types.js';
+import type { Finding, Result, Severity } from '../types.js';
 import { sortFindings } from './ordering.js';
+import { VERDICT_WORD } from './verdict-line.js';
 import { countOf, describeBase, describeFigure, describeFindingCounts, describeHead, formatNumber, shortSha } from './wording.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warn: 'warning', info: 'notice' };
-const VERDICT_WORD: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
 
 /** Escapes a workflow command's message, as the runner's `escapeData` does. */
 export function escapeCommandData(text: string): string {

@@ -8,10 +8,13 @@
  * result; a `via` chain that loops or breaks prints as far as it goes instead of throwing.
  */
 import type { Result } from '../types.js';
+import { renderDot } from './dot.js';
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { renderMermaid } from './mermaid.js';
 import type { Format, RenderOptions } from './render-options.js';
+import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
 export type { Format, RenderOptions } from './render-options.js';
@@ -19,12 +22,20 @@ export { escapeCommandData, escapeCommandProperty, renderGithub } from './github
 export { renderJson } from './json.js';
 export { MARKDOWN_LIMIT, MARKDOWN_MARKER, renderMarkdown, type MarkdownOptions } from './markdown.js';
 export { renderText } from './text.js';
+export { renderVerdictLine } from './verdict-line.js';
+export { renderSarif, CHANGED_SYMBOL_RULE, SARIF_SCHEMA } from './sarif.js';
+export { renderDot } from './dot.js';
+export { renderMermaid } from './mermaid.js';
+export { DEFAULT_MAX_NODES, type GraphOptions } from './radius-graph.js';
 export { whyPath } from './why-path.js';
 
 /** Every format `render` accepts, for the CLI's `--format` check and help text. */
-export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'github'];
+export const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'github', 'sarif', 'dot', 'mermaid'];
 
-/** Renders `result` in `format`; `json` and `github` ignore the options. */
+/**
+ * Renders `result` in `format`; `json`, `github` and `sarif` ignore the options, `dot` and
+ * `mermaid` read `maxNodes`, or draw every symbol with `verbose` and no `maxNodes`.
+ */
 export function render(result: Result, format: Format, options: RenderOptions): string {
   switch (format) {
     case 'text':
@@ -35,5 +46,16 @@ export function render(result: Result, format: Format, options: RenderOptions): 
       return renderMarkdown(result, options);
     case 'github':
       return renderGithub(result);
+    case 'sarif':
+      return renderSarif(result);
+    case 'dot':
+      return renderDot(result, graphOptions(options));
+    case 'mermaid':
+      return renderMermaid(result, graphOptions(options));
   }
+}
+
+function graphOptions(options: RenderOptions): { maxNodes?: number } {
+  if (options.maxNodes !== undefined) return { maxNodes: options.maxNodes };
+  return options.verbose ? { maxNodes: Number.POSITIVE_INFINITY } : {};
 }

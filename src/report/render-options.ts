@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 
 /** The output formats of `src/report/`. */
-export type Format = 'text' | 'json' | 'markdown' | 'github';
+export type Format = 'text' | 'json' | 'markdown' | 'github' | 'sarif' | 'dot' | 'mermaid';
 
 /**
  * How to render. Paths are always shown repo-relative, as they are in the result: a report
@@ -14,4 +14,6 @@ export interface RenderOptions {
   verbose: boolean;
   /** How many why-paths to print; 3 in text and 5 in markdown when not given. */
   maxPaths?: number;
+  /** How many symbols `dot` and `mermaid` draw before summarising the rest; 50 when not given. */
+  maxNodes?: number;
 }

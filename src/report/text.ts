@@ -3,6 +3,7 @@ import type { ChangedSymbol, Finding, Result, Severity, Verdict } from '../types
 import { listAffectedFiles } from './affected-files.js';
 import { groupRuns, isInForce, sortByCodePoint, sortChanges, sortFindings } from './ordering.js';
 import type { RenderOptions } from './render-options.js';
+import { describeVerdictSummary, paintVerdict } from './verdict-line.js';
 import { indexSymbols, layOutWhyPath, selectWhyPaths, type SymbolIndex } from './why-path.js';
 import {
   countOf,
@@ -277,25 +278,11 @@ function renderFindings(result: Result, { c }: Context): Lines {
   return lines;
 }
 
-const VERDICT_MARK: Record<Verdict, string> = { pass: '✔ PASS', warn: '▲ WARN', fail: '✖ FAIL' };
 const DECIDING_SEVERITY: Record<Verdict, Severity | undefined> = { pass: undefined, warn: 'warn', fail: 'error' };
 
-function paintVerdict(verdict: Verdict, c: ChalkInstance): string {
-  const mark = VERDICT_MARK[verdict];
-  switch (verdict) {
-    case 'pass':
-      return c.green.bold(mark);
-    case 'warn':
-      return c.yellow.bold(mark);
-    case 'fail':
-      return c.red.bold(mark);
-  }
-}
-
 function renderVerdict(result: Result, { c }: Context): Lines {
-  const counts = describeFindingCounts(result.findings);
-  const summary = [`${result.risk} risk`, `score ${formatNumber(result.score)}`, ...(counts === '' ? [] : [counts])];
-  const lines = [`${paintVerdict(result.verdict, c)}  ${summary.join(' · ')}`];
+  const summary = describeVerdictSummary(result, false);
+  const lines = [`${paintVerdict(result.verdict, c, true)}  ${summary.join(' · ')}`];
   const severity = DECIDING_SEVERITY[result.verdict];
   const deciding = sortFindings(result.findings).filter(
     (finding: Finding) => isInForce(finding) && finding.severity === severity,

@@ -252,3 +252,32 @@ export function largeResult(sizes: { changes: number; files: number; perFile: nu
     findings,
   }, { score: symbols.length, risk: 'critical' });
 }
+
+/** What `npm run demo` reports (fixtures/demo-shop): `formatPrice` changed its signature. */
+export function demoResult(): Result {
+  const FORMAT_PRICE = 'src/money/format.ts#formatPrice';
+  return buildResult(
+    {
+      changes: [
+        changed('src/cart/cart.ts', 'isCartEmpty', { change: 'added', line: 17 }),
+        changed('src/money/format.ts', 'formatPrice', { surface: 'signature', line: 1 }),
+      ],
+      symbols: [
+        affected('src/cart/cart.ts', 'cartTotalLabel', 1, FORMAT_PRICE),
+        affected('src/cart/summary.ts', 'cartSummary', 2, 'src/cart/cart.ts#cartTotalLabel'),
+        affected('src/catalog/catalog-page.tsx', 'CatalogPage', 2, 'src/catalog/product-card.tsx#ProductCard'),
+        affected('src/catalog/product-card.tsx', 'ProductCard', 1, FORMAT_PRICE),
+        affected('src/checkout/checkout.ts', 'renderCheckout', 3, 'src/cart/summary.ts#cartSummary'),
+        affected('src/checkout/receipt.ts', 'receiptLine', 1, FORMAT_PRICE),
+        affected('src/server.ts', 'routes', 4, 'src/checkout/checkout.ts#renderCheckout', { declarationKind: 'const' }),
+        affected('test/cart.test.ts', '<module>', 2, 'src/cart/cart.ts#cartTotalLabel', { declarationKind: 'module' }),
+        affected('test/receipt.test.ts', '<module>', 2, 'src/checkout/receipt.ts#receiptLine', { declarationKind: 'module' }),
+      ],
+      tests: ['test/cart.test.ts', 'test/receipt.test.ts'],
+      findings: [
+        { rule: 'thresholds.files', severity: 'warn', message: '9 affected files, above the warn limit of 5', figure: 9, limit: 5 },
+      ],
+    },
+    { head: { ref: 'feature', sha: HEAD_SHA, worktree: true } },
+  );
+}
