@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { ExitCode } from '../errors.js';
 import { UsageError } from '../errors.js';
-import { render } from '../report/index.js';
+import { render, renderVerdictLine } from '../report/index.js';
 import { check as runCheckCommand } from '../run.js';
 import { createChalk } from './color.js';
 import type { CliIo } from './io.js';
@@ -21,7 +21,8 @@ export async function runCheck(invocation: Invocation, io: CliIo): Promise<ExitC
     for (const entry of outcome.unresolvedImports) io.stderr.write(`${entry.file}:${entry.line}: unresolved import '${entry.specifier}'\n`);
   }
   const chalk = createChalk(display.output === undefined ? display.color : 'never', io, 'stdout');
-  const report = render(result, display.format, { chalk, verbose: display.verbose });
+  const report =
+    display.quiet && display.format === 'text' ? renderVerdictLine(result, { chalk }) : render(result, display.format, { chalk, verbose: display.verbose });
   if (display.output !== undefined) {
     await writeFile(display.output, report).catch((error: unknown) => {
       throw new UsageError(`cannot write '${display.output}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

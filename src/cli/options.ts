@@ -1,11 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { FORMATS, type Format } from '../report/index.js';
 import type { CheckOptions } from '../run.js';
 import type { ColorChoice } from './color.js';
 import type { CliIo } from './io.js';
 
-export const FORMATS = ['text', 'json', 'markdown', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
 
 /** The flags shared by the commands, as commander hands them over. */
 export interface RawGlobalOptions {

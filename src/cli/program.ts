@@ -39,13 +39,13 @@ function addCommonOptions(command: Command): Command {
     .option('--staged', 'analyse the index (staged changes), ignoring unstaged work')
     .option('--cwd <dir>', 'run as if started in <dir>')
     .option('--policy <file>', 'policy file (default: .blast.yml or .blast.yaml at the repository root, else the built-in policy)')
-    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]).default('text'))
     .option('--output <file>', 'write the report to <file> instead of stdout')
     .option('--observe', 'report the verdict but exit 0 (same as mode: observe)')
     .option('--ai-assisted', 'treat the change as AI-assisted')
     .option('--color', 'force colours')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
-    .option('--quiet', 'print only the verdict line and errors')
+    .option('--quiet', 'print only the verdict line (text format) and errors; no warnings')
     .option('--verbose', 'list everything: all affected files, unresolved imports')
     .option('--debug', 'print stack traces of errors');
 }

@@ -67,7 +67,7 @@ describe('blast check, end to end', () => {
     expect(run).toEqual({ exitCode: 2, stdout: '', stderr: "blast: unknown option '--frobnicate' (see 'blast check --help')\n" });
     const format = await runCli(['check', '--format', 'yaml'], repo);
     expect(format.exitCode).toBe(2);
-    expect(format.stderr).toBe("blast: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, markdown, github. (see 'blast check --help')\n");
+    expect(format.stderr).toBe("blast: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, markdown, github, sarif, dot, mermaid. (see 'blast check --help')\n");
   });
 
   test('outside a git repository: exit 2 and what to do', slow, async () => {
