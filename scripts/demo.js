@@ -38,9 +38,12 @@ try {
   git('add', '--all');
   git('commit', '--quiet', '-m', 'Format prices with Intl and a currency; add isCartEmpty');
 
+  // `npm run demo -- explain src/server.ts#routes` runs another command on the same example.
+  const given = process.argv.slice(2);
+  const args = given.length > 0 && !given[0].startsWith('-') ? given : ['check', ...given];
   // Written synchronously so it stays above the report when both streams go to one terminal.
-  writeSync(2, `blast demo: a shop with a change on branch 'feature', in ${repo}\n$ blast check\n\n`);
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'blast.js'), 'check', ...process.argv.slice(2)], { cwd: repo, env, stdio: 'inherit' });
+  writeSync(2, `blast demo: a shop with a change on branch 'feature', in ${repo}\n$ blast ${args.join(' ')}\n\n`);
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'blast.js'), ...args], { cwd: repo, env, stdio: 'inherit' });
   writeSync(2, `\nblast exited with ${run.status} (0 pass or warn, 1 fail, 2 error)\n`);
   // The demo succeeds when blast reached a verdict; a policy failure is a result, not an error.
   process.exitCode = run.status === 2 || run.status === null ? 1 : 0;

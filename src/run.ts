@@ -2,8 +2,8 @@
 // the pipeline: git -> changes -> graph -> impact -> policy -> result.
 import { performance } from 'node:perf_hooks';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { ConfigError } from './errors.js';
+import { join, relative, resolve, sep } from 'node:path';
+import { ConfigError, UsageError } from './errors.js';
 import { compileGlobs } from './glob.js';
 import {
   changedFiles,
@@ -16,9 +16,9 @@ import {
   type Side,
 } from './git/index.js';
 import { buildGraph, extractFacts, fingerprintFile, isGraphInput, scriptKindOf, type GraphOutput } from './graph/index.js';
-import { findChangedSymbols, measureImpact, needsBaseGraph, type ChangedFileSides } from './impact/index.js';
+import { explainSymbols, findChangedSymbols, measureImpact, needsBaseGraph, symbolsOfFile, type ChangedFileSides } from './impact/index.js';
 import { defaultPolicy, evaluatePolicy, looksLikeSymbolId, parsePolicy, type Policy } from './policy/index.js';
-import type { ChangedSymbol, FileChange, HeadMode, Result } from './types.js';
+import type { ChangedSymbol, Explanation, FileChange, HeadMode, Result } from './types.js';
 import { VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -55,6 +55,19 @@ const POLICY_NAMES = ['.blast.yml', '.blast.yaml'];
  * ProjectError (tsconfig). Warnings go to `onWarning`.
  */
 export async function check(options: CheckOptions): Promise<CheckOutcome> {
+  return (await analyzeChange(options)).outcome;
+}
+
+/** Everything one analysis produced, for the commands that need more than the result. */
+interface Analysis {
+  outcome: CheckOutcome;
+  repo: Repository;
+  policy: Policy;
+  headGraph: GraphOutput;
+  baseGraph: GraphOutput | undefined;
+}
+
+async function analyzeChange(options: CheckOptions): Promise<Analysis> {
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
     options.onProgress?.(stage);
@@ -164,12 +177,96 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   if (graph.unresolvedImports.length > 0) {
     warn(`${plural(graph.unresolvedImports.length, 'import resolves', 'imports resolve')} nowhere (--verbose lists them)`);
   }
-  return { result, unresolvedImports: graph.unresolvedImports, observe: options.observe === true || policy.mode === 'observe' };
+  const outcome: CheckOutcome = { result, unresolvedImports: graph.unresolvedImports, observe: options.observe === true || policy.mode === 'observe' };
+  return { outcome, repo, policy, headGraph, baseGraph };
 }
 
 /** The programmatic API: the result of `blast check` (DESIGN §5) for the given options. */
 export async function analyze(options: CheckOptions): Promise<Result> {
   return (await check(options)).result;
+}
+
+export interface ExplainOptions extends CheckOptions {
+  /** A symbol id (`path#name`) or a file path (relative to cwd, or repo-relative). */
+  target: string;
+  /** Levels of the dependents tree. */
+  depth: number;
+}
+
+/**
+ * `blast explain`: for a symbol or each symbol of a file, why it is in the radius and who
+ * depends on it. Errors: UsageError when the target names no symbol or file at head.
+ */
+export async function explain(options: ExplainOptions): Promise<Explanation> {
+  const analysis = await analyzeChange(options);
+  const { result } = analysis.outcome;
+  const graph = analysis.headGraph.graph;
+  const ids = targetIds(options.target, options.cwd, analysis);
+  const symbols = explainSymbols({
+    result,
+    head: graph,
+    ...(analysis.baseGraph ? { base: analysis.baseGraph.graph } : {}),
+    ids,
+    depth: options.depth,
+  });
+  return { target: options.target, base: result.base, head: result.head, depth: options.depth, symbols };
+}
+
+function targetIds(target: string, cwd: string, analysis: Analysis): string[] {
+  const graph = analysis.headGraph.graph;
+  const { result } = analysis.outcome;
+  const known = (id: string) => graph.symbols.has(id) || result.changes.some((change) => change.id === id);
+  if (known(target)) return [target];
+  const asPath = relative(analysis.repo.root, resolve(cwd, target)).split(sep).join('/');
+  for (const candidate of [target, asPath]) {
+    const hash = candidate.lastIndexOf('#');
+    if (hash > candidate.lastIndexOf('/') && known(candidate)) return [candidate];
+    if (graph.files.has(candidate)) {
+      const removed = result.changes.filter((change) => change.file === candidate && change.change === 'removed').map((change) => change.id);
+      return [...symbolsOfFile(graph, candidate), ...removed];
+    }
+  }
+  const hint = target.includes('#') ? 'ids look like src/file.ts#name (Class.member for members); `blast affected` lists the files' : 'give a file of the repository or a symbol id such as src/file.ts#name';
+  throw new UsageError(`no symbol or file '${target}' at head`, { hint });
+}
+
+export interface AffectedOptions extends CheckOptions {
+  tests?: boolean;
+  /** `all`: when a trigger makes the radius unknowable, list every test file. */
+  fallback?: 'all';
+}
+
+export interface AffectedList {
+  /** Absolute repository root, to print the paths relative to the cwd. */
+  root: string;
+  /** Repo-relative paths. */
+  files: string[];
+  /** True when `--fallback all` replaced the radius by every test file. */
+  fellBack: boolean;
+}
+
+/**
+ * `blast affected`: the changed and affected files (or, with `tests`, the test files among
+ * them), for scripts: `vitest run $(blast affected --tests)`.
+ */
+export async function affected(options: AffectedOptions): Promise<AffectedList> {
+  const analysis = await analyzeChange(options);
+  const { result } = analysis.outcome;
+  const isTest = compileGlobs(analysis.policy.tests);
+  const triggered = result.findings.some((finding) => finding.rule === 'triggers');
+  if (options.fallback === 'all' && triggered) {
+    const all = analysis.headGraph.graph.files;
+    const files = [...all.keys()].filter((path) => !options.tests || isTest(path)).sort(compareText);
+    return { root: analysis.repo.root, files, fellBack: true };
+  }
+  if (options.tests) return { root: analysis.repo.root, files: result.affected.tests, fellBack: false };
+  const changedFiles = result.changes.filter((change) => change.change !== 'trivia' && change.change !== 'removed').map((change) => change.file);
+  const files = [...new Set([...changedFiles, ...result.affected.files])].sort(compareText);
+  return { root: analysis.repo.root, files, fellBack: false };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function headMode(options: CheckOptions): HeadMode {

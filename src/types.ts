@@ -274,3 +274,55 @@ export interface SymbolFingerprint {
   /** The signature alone: parameters, declared types, type bodies, export names. */
   signatureHash: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// explain and affected
+// ---------------------------------------------------------------------------------------------
+
+/** One step of a why-path: the symbol, and how it depends on the next step toward the change. */
+export interface WhyHop {
+  id: string;
+  file: string;
+  /** Line of the symbol's declaration. */
+  line: number;
+  /** How this symbol depends on the next one; absent on the last step (the changed symbol). */
+  edge?: EdgeKind;
+  /** Line in this symbol's file where the reference to the next step is. */
+  referenceLine?: number;
+  /** Barrels the reference passed through. */
+  through?: string[];
+}
+
+export interface DependentsTree {
+  id: string;
+  edge: EdgeKind;
+  /** Line in the dependent's file where it references its parent in the tree. */
+  line: number;
+  children: DependentsTree[];
+  /** Dependents left out at this level (a cap per node keeps hubs readable). */
+  omitted?: number;
+  /** Already shown higher up this branch (a cycle): not expanded again. */
+  cycle?: true;
+}
+
+export interface ExplainedSymbol {
+  id: string;
+  file: string;
+  name: string;
+  declarationKind: string;
+  status: 'changed' | 'affected' | 'unaffected';
+  change?: ChangeKind;
+  surface?: Surface;
+  depth?: number;
+  /** From this symbol back to the changed symbol it was reached from (empty when unaffected). */
+  path: WhyHop[];
+  dependents: DependentsTree[];
+}
+
+export interface Explanation {
+  target: string;
+  base: Result['base'];
+  head: Result['head'];
+  depth: number;
+  symbols: ExplainedSymbol[];
+}

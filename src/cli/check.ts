@@ -1,34 +1,71 @@
 import { writeFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import type { ExitCode } from '../errors.js';
 import { UsageError } from '../errors.js';
-import { render, renderVerdictLine } from '../report/index.js';
-import { check as runCheckCommand } from '../run.js';
+import { render, renderExplainJson, renderExplainText, renderVerdictLine } from '../report/index.js';
+import { affected, check, explain } from '../run.js';
 import { createChalk } from './color.js';
 import type { CliIo } from './io.js';
-import { toCheckOptions, type RawGlobalOptions } from './options.js';
+import { toCheckOptions, type DisplayOptions, type RawGlobalOptions } from './options.js';
 import type { Invocation } from './program.js';
+
+/** The options every analysing command shares, with warnings routed to stderr. */
+function prepare(invocation: Invocation, io: CliIo) {
+  const { check: options, display } = toCheckOptions(invocation.options as RawGlobalOptions, io, invocation.colorFlagGiven);
+  const warnings = createChalk(display.color, io, 'stderr');
+  if (!display.quiet) {
+    options.onWarning = (message) => io.stderr.write(`${warnings.yellow('warning')}: ${message}\n`);
+  }
+  const chalk = createChalk(display.output === undefined ? display.color : 'never', io, 'stdout');
+  return { options, display, chalk };
+}
+
+async function emit(text: string, display: DisplayOptions, io: CliIo): Promise<void> {
+  if (display.output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  await writeFile(display.output, text).catch((error: unknown) => {
+    throw new UsageError(`cannot write '${display.output}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  });
+}
 
 /** `blast check`: analyse, print the report, and turn the verdict into the exit code. */
 export async function runCheck(invocation: Invocation, io: CliIo): Promise<ExitCode> {
-  const { check, display } = toCheckOptions(invocation.options as RawGlobalOptions, io, invocation.colorFlagGiven);
-  const warnings = createChalk(display.color, io, 'stderr');
-  if (!display.quiet) {
-    check.onWarning = (message) => io.stderr.write(`${warnings.yellow('warning')}: ${message}\n`);
-  }
-  const outcome = await runCheckCommand(check);
+  const { options, display, chalk } = prepare(invocation, io);
+  const outcome = await check(options);
   const { result } = outcome;
   if (display.verbose) {
     for (const entry of outcome.unresolvedImports) io.stderr.write(`${entry.file}:${entry.line}: unresolved import '${entry.specifier}'\n`);
   }
-  const chalk = createChalk(display.output === undefined ? display.color : 'never', io, 'stdout');
   const report =
     display.quiet && display.format === 'text' ? renderVerdictLine(result, { chalk }) : render(result, display.format, { chalk, verbose: display.verbose });
-  if (display.output !== undefined) {
-    await writeFile(display.output, report).catch((error: unknown) => {
-      throw new UsageError(`cannot write '${display.output}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    });
-  } else {
-    io.stdout.write(report);
-  }
+  await emit(report, display, io);
   return result.verdict === 'fail' && !outcome.observe ? 1 : 0;
+}
+
+/** `blast explain <target>`: why-paths and dependents; exit 0 whatever it finds. */
+export async function runExplain(invocation: Invocation, io: CliIo): Promise<ExitCode> {
+  const { options, display, chalk } = prepare(invocation, io);
+  const depth = Number(invocation.options.depth ?? 2);
+  if (!Number.isInteger(depth) || depth < 0 || depth > 20) throw new UsageError(`--depth must be a whole number from 0 to 20, got '${String(invocation.options.depth)}'`);
+  if (display.format !== 'text' && display.format !== 'json') throw new UsageError(`explain prints text or json, not '${display.format}'`);
+  const explanation = await explain({ ...options, target: invocation.args[0] ?? '', depth });
+  await emit(display.format === 'json' ? renderExplainJson(explanation) : renderExplainText(explanation, { chalk }), display, io);
+  return 0;
+}
+
+/** `blast affected`: paths relative to the cwd, one per line, for other tools' arguments. */
+export async function runAffected(invocation: Invocation, io: CliIo): Promise<ExitCode> {
+  const { options, display } = prepare(invocation, io);
+  if (display.format !== 'text' && display.format !== 'json') throw new UsageError(`affected prints text or json, not '${display.format}'`);
+  const list = await affected({
+    ...options,
+    ...(invocation.options.tests ? { tests: true } : {}),
+    ...(invocation.options.fallback === 'all' ? { fallback: 'all' as const } : {}),
+  });
+  const paths = list.files.map((file) => relative(options.cwd, `${list.root}/${file}`).split(sep).join('/'));
+  const text = display.format === 'json' ? `${JSON.stringify({ files: paths, fellBack: list.fellBack }, null, 2)}\n` : paths.map((path) => `${path}\n`).join('');
+  await emit(text, display, io);
+  return 0;
 }

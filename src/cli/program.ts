@@ -2,11 +2,13 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { FORMATS } from './options.js';
 
-export type CommandName = 'check';
+export type CommandName = 'check' | 'explain' | 'affected';
 
 export interface Invocation {
   command: CommandName;
   options: Record<string, unknown>;
+  /** Positional arguments (`explain <target>`). */
+  args: string[];
   /** Whether --color or --no-color was on the command line (commander defaults `color` to true). */
   colorFlagGiven: boolean;
 }
@@ -26,7 +28,25 @@ export function createProgram(onInvoke: (invocation: Invocation) => void): Comma
     .command('check')
     .description('diff the branch against its base, measure the blast radius and give the policy verdict (exit 0 pass or warn, 1 fail, 2 error)');
   addCommonOptions(check).action((options: Record<string, unknown>, command: Command) => {
-    onInvoke({ command: 'check', options, colorFlagGiven: command.getOptionValueSource('color') === 'cli' });
+    onInvoke({ command: 'check', options, args: [], colorFlagGiven: command.getOptionValueSource('color') === 'cli' });
+  });
+
+  const explain = program
+    .command('explain')
+    .argument('<target>', 'a symbol id (src/file.ts#name, Class.member for members) or a file')
+    .description('why a symbol or the symbols of a file are in the blast radius, and who depends on them (exit 0, 2)')
+    .option('--depth <n>', 'levels of the dependents tree', '2');
+  addCommonOptions(explain).action((target: string, options: Record<string, unknown>, command: Command) => {
+    onInvoke({ command: 'explain', options, args: [target], colorFlagGiven: command.getOptionValueSource('color') === 'cli' });
+  });
+
+  const affected = program
+    .command('affected')
+    .description('the changed and affected files, one per line, relative to the current directory (exit 0 whatever the radius, 2)')
+    .option('--tests', 'only the test files among the changed and affected files')
+    .addOption(new Option('--fallback <mode>', "'all': when a trigger makes the radius unknowable, print every (test) file").choices(['all']));
+  addCommonOptions(affected).action((options: Record<string, unknown>, command: Command) => {
+    onInvoke({ command: 'affected', options, args: [], colorFlagGiven: command.getOptionValueSource('color') === 'cli' });
   });
   return program;
 }

@@ -6,6 +6,7 @@ import { walkDependents } from './reverse-walk.js';
 export type { ChangedFileSides } from './changed-symbols.js';
 export { findChangedSymbols } from './changed-symbols.js';
 export { walkDependents } from './reverse-walk.js';
+export { explainSymbols, symbolsOfFile } from './explain.js';
 
 export interface ImpactInput {
   changes: ChangedSymbol[];

@@ -59,3 +59,4 @@ function graphOptions(options: RenderOptions): { maxNodes?: number } {
   if (options.maxNodes !== undefined) return { maxNodes: options.maxNodes };
   return options.verbose ? { maxNodes: Number.POSITIVE_INFINITY } : {};
 }
+export { renderExplainJson, renderExplainText } from './explain.js';
