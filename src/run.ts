@@ -15,10 +15,10 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, extractFacts, fingerprintFile, isGraphInput, scriptKindOf, type GraphOutput } from './graph/index.js';
+import { buildGraph, describeFiles, disabledCache, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
 import { explainSymbols, findChangedSymbols, measureImpact, needsBaseGraph, symbolsOfFile, type ChangedFileSides } from './impact/index.js';
 import { defaultPolicy, evaluatePolicy, looksLikeSymbolId, parsePolicy, type Policy } from './policy/index.js';
-import type { ChangedSymbol, Explanation, FileChange, HeadMode, Result } from './types.js';
+import type { ChangedSymbol, Explanation, FileChange, HeadMode, Result, TreeFile } from './types.js';
 import { VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -34,6 +34,10 @@ export interface CheckOptions {
   policy?: string;
   observe?: boolean;
   aiAssisted?: boolean;
+  /** false: neither read nor write the cache (`--no-cache`). */
+  cache?: boolean;
+  /** Where the cache lives (default: `blast/` in the git common dir). */
+  cacheDir?: string;
   /** Progress and warnings for the user; never part of the result. */
   onWarning?: (message: string) => void;
   onProgress?: (stage: string) => void;
@@ -97,12 +101,16 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
 
   const headSide: Side = head;
   const baseSide: Side = { kind: 'commit', ref: base.mergeBase };
-  const headGraph = await time('graph', () => graphOfSide(repo, headSide));
+  const cache = await openCache(repo, options);
+  const headFiles = await time('files', () => listFiles(repo, headSide));
+  const baseFiles = sideFiles(repo, baseSide);
+  const headGraph = await time('graph', () => graphOfSide(repo, headSide, headFiles, cache));
   for (const message of headGraph.warnings) warn(message);
 
-  const sides = await time('changes', () => changedFileSides(repo, fileChanges, headGraph, headSide, baseSide));
+  const sides = await time('changes', () => changedFileSides(repo, fileChanges, { side: headSide, files: headFiles, graph: headGraph }, { side: baseSide, files: baseFiles }, cache));
   const changes = findChangedSymbols(sides);
-  const baseGraph = needsBaseGraph(changes) ? await time('base-graph', () => graphOfSide(repo, baseSide)) : undefined;
+  const baseGraph = needsBaseGraph(changes) ? await time('base-graph', async () => graphOfSide(repo, baseSide, await baseFiles(), cache)) : undefined;
+  await cache.flush();
 
   const isStop = compileGlobs(policy.stopAt.filter((entry) => !looksLikeSymbolId(entry)));
   const stopIds = new Set(policy.stopAt.filter(looksLikeSymbolId));
@@ -269,6 +277,13 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The cache: `--cache-dir`, else BLAST_CACHE_DIR, else `blast/` in the git common dir (never the working tree). */
+async function openCache(repo: Repository, options: CheckOptions): Promise<GraphCache> {
+  if (options.cache === false) return disabledCache();
+  const dir = options.cacheDir ?? options.env.BLAST_CACHE_DIR ?? join(repo.gitCommonDir, 'blast');
+  return openGraphCache(resolve(options.cwd, dir), VERSION);
+}
+
 function headMode(options: CheckOptions): HeadMode {
   if (options.head !== undefined) return { kind: 'commit', ref: options.head };
   if (options.staged) return { kind: 'index' };
@@ -295,33 +310,41 @@ async function loadPolicy(repo: Repository, options: CheckOptions): Promise<{ po
   return { policy: defaultPolicy, policyInfo: { path: null, source: 'default' } };
 }
 
-async function graphOfSide(repo: Repository, side: Side): Promise<GraphOutput> {
-  const files = await listFiles(repo, side);
-  const paths = files.map((file) => file.path);
-  const texts = await readFiles(repo, side, paths.filter(isGraphInput));
-  return buildGraph({ root: repo.root, paths, readText: (path) => texts.get(path) });
+/** One side's file list, read once however many stages ask for it. */
+function sideFiles(repo: Repository, side: Side): () => Promise<TreeFile[]> {
+  let listing: Promise<TreeFile[]> | undefined;
+  return () => (listing ??= listFiles(repo, side));
+}
+
+async function graphOfSide(repo: Repository, side: Side, files: readonly TreeFile[], cache: GraphCache): Promise<GraphOutput> {
+  return buildGraph({ root: repo.root, files, readTexts: (paths) => readFiles(repo, side, paths), cache });
 }
 
 /** Facts and fingerprints of both sides of each changed code file. */
-async function changedFileSides(repo: Repository, fileChanges: readonly FileChange[], headGraph: GraphOutput, headSide: Side, baseSide: Side): Promise<ChangedFileSides[]> {
-  const codeChanges = fileChanges.filter((change) => scriptKindOf(change.path) !== undefined || (change.oldPath !== undefined && scriptKindOf(change.oldPath) !== undefined));
-  const oldPaths = codeChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
-  const newPaths = codeChanges.filter((change) => change.status !== 'deleted').map((change) => change.path);
-  const [oldTexts, newTexts] = await Promise.all([readFiles(repo, baseSide, oldPaths), readFiles(repo, headSide, newPaths)]);
+async function changedFileSides(
+  repo: Repository,
+  fileChanges: readonly FileChange[],
+  head: { side: Side; files: readonly TreeFile[]; graph: GraphOutput },
+  base: { side: Side; files: () => Promise<TreeFile[]> },
+  cache: GraphCache,
+): Promise<ChangedFileSides[]> {
+  const isCode = (path: string | undefined) => path !== undefined && scriptKindOf(path) !== undefined;
+  const codeChanges = fileChanges.filter((change) => isCode(change.path) || isCode(change.oldPath));
+  if (codeChanges.length === 0) return [];
+  const oldPaths = new Set(codeChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path).filter(isCode));
+  const newPaths = new Set(codeChanges.filter((change) => change.status !== 'deleted').map((change) => change.path).filter(isCode));
+  const baseFiles = oldPaths.size > 0 ? (await base.files()).filter((file) => oldPaths.has(file.path)) : [];
+  const headFiles = head.files.filter((file) => newPaths.has(file.path));
+  const [oldSides, newSides] = await Promise.all([
+    describeFiles(baseFiles, (paths) => readFiles(repo, base.side, paths), cache),
+    describeFiles(headFiles, (paths) => readFiles(repo, head.side, paths), cache, head.graph.graph.files),
+  ]);
   return codeChanges.map((change) => {
     const sides: ChangedFileSides = { change };
-    const oldPath = change.oldPath ?? change.path;
-    const oldKind = scriptKindOf(oldPath);
-    const oldText = oldTexts.get(oldPath);
-    if (change.status !== 'added' && oldKind && oldText !== undefined) {
-      sides.base = { facts: extractFacts(oldPath, oldText, oldKind), fingerprints: fingerprintFile(oldPath, oldText, oldKind) };
-    }
-    const newKind = scriptKindOf(change.path);
-    const newText = newTexts.get(change.path);
-    const newFacts = headGraph.graph.files.get(change.path);
-    if (change.status !== 'deleted' && newKind && newText !== undefined && newFacts) {
-      sides.head = { facts: newFacts, fingerprints: fingerprintFile(change.path, newText, newKind) };
-    }
+    const before = change.status === 'added' ? undefined : oldSides.get(change.oldPath ?? change.path);
+    const after = change.status === 'deleted' ? undefined : newSides.get(change.path);
+    if (before) sides.base = before;
+    if (after) sides.head = after;
     return sides;
   });
 }

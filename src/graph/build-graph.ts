@@ -1,15 +1,13 @@
 import type { CodeEdgeKind, FileFacts, GraphEdge, ImportBinding, SymbolGraph, SymbolInfo } from '../types.js';
-import { EXPORT_EQUALS } from './extract-facts.js';
+import { EXPORT_EQUALS, symbolId } from './names.js';
 import type { ModuleResolver } from './resolve-module.js';
+
+export { symbolId } from './names.js';
 
 /** What an export name or an import binding stands for, after re-exports are followed. */
 type Target =
   | { kind: 'symbol'; id: string; through: string[] }
   | { kind: 'namespace'; file: string; through: string[] };
-
-export function symbolId(file: string, name: string): string {
-  return `${file}#${name}`;
-}
 
 /**
  * The symbol graph of one side: a node per declared symbol, an edge per binding a declaration

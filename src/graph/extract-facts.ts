@@ -3,9 +3,9 @@ import type { Declaration, FileFacts, ImportBinding, LocalExport, ReExport, Scri
 import { addBindingNames, collectUses } from './collect-uses.js';
 import { lineOf, parseSource, syntaxErrors } from './parse.js';
 
-/** The export name that stands for `export =` / `module.exports =`: the module's whole value. */
-export const EXPORT_EQUALS = '=';
-export const MODULE_SYMBOL = '<module>';
+import { EXPORT_EQUALS, MODULE_SYMBOL } from './names.js';
+
+export { EXPORT_EQUALS, MODULE_SYMBOL } from './names.js';
 
 /** A declaration with the syntax it came from, before its uses are collected. */
 export interface DeclarationSite {

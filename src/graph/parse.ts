@@ -1,6 +1,5 @@
 import { ts } from 'ts-morph';
 import type { ScriptKind } from '../types.js';
-import { toTsScriptKind } from './script-kind.js';
 
 /**
  * A syntax tree without a program or a type checker: the cheapest parse TypeScript offers, and
@@ -21,4 +20,19 @@ export function syntaxErrors(sourceFile: ts.SourceFile): Array<{ line: number; c
 
 export function lineOf(sourceFile: ts.SourceFile, position: number): number {
   return sourceFile.getLineAndCharacterOfPosition(position).line + 1;
+}
+
+function toTsScriptKind(kind: ScriptKind): ts.ScriptKind {
+  switch (kind) {
+    case 'tsx':
+      return ts.ScriptKind.TSX;
+    case 'jsx':
+      return ts.ScriptKind.JSX;
+    case 'js':
+    case 'mjs':
+    case 'cjs':
+      return ts.ScriptKind.JS;
+    default:
+      return ts.ScriptKind.TS;
+  }
 }

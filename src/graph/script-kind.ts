@@ -1,4 +1,3 @@
-import { ts } from 'ts-morph';
 import type { ScriptKind } from '../types.js';
 
 const byExtension: ReadonlyArray<[string, ScriptKind]> = [
@@ -26,19 +25,4 @@ export function scriptKindOf(path: string): ScriptKind | undefined {
 /** Files that are code, but not code blast can parse (listed as unanalysed, never silently dropped). */
 export function isUnanalysableCode(path: string): boolean {
   return /\.(vue|svelte|astro)$/.test(path);
-}
-
-export function toTsScriptKind(kind: ScriptKind): ts.ScriptKind {
-  switch (kind) {
-    case 'tsx':
-      return ts.ScriptKind.TSX;
-    case 'jsx':
-      return ts.ScriptKind.JSX;
-    case 'js':
-    case 'mjs':
-    case 'cjs':
-      return ts.ScriptKind.JS;
-    default:
-      return ts.ScriptKind.TS;
-  }
 }

@@ -1,9 +1,21 @@
-import { buildGraph } from '../../src/graph/index.js';
+import { createHash } from 'node:crypto';
+import { buildGraph, disabledCache, type GraphCache } from '../../src/graph/index.js';
 import type { SymbolGraph } from '../../src/types.js';
 
+/** Files of an in-memory tree as the graph stage takes them: paths, blob ids and a reader. */
+export function treeOf(files: Record<string, string>) {
+  return {
+    root: '/repo',
+    files: Object.keys(files)
+      .sort()
+      .map((path) => ({ path, blob: createHash('sha1').update(files[path]!).digest('hex') })),
+    readTexts: async (paths: readonly string[]) => new Map(paths.flatMap((path) => (files[path] === undefined ? [] : [[path, files[path]!] as const]))),
+  };
+}
+
 /** The graph of an in-memory tree: no disk, no git. */
-export function graphOf(files: Record<string, string>): SymbolGraph {
-  return buildGraph({ root: '/repo', paths: Object.keys(files), readText: (path) => files[path] }).graph;
+export async function graphOf(files: Record<string, string>, cache: GraphCache = disabledCache()): Promise<SymbolGraph> {
+  return (await buildGraph({ ...treeOf(files), cache })).graph;
 }
 
 /** Edges as `from -> to (kind)` strings, sorted, for exact assertions. */
