@@ -15,7 +15,7 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, describeFiles, disabledCache, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
 import { explainSymbols, findChangedSymbols, measureImpact, needsBaseGraph, symbolsOfFile, type ChangedFileSides } from './impact/index.js';
 import { defaultPolicy, evaluatePolicy, looksLikeSymbolId, parsePolicy, type Policy } from './policy/index.js';
 import type { ChangedSymbol, Explanation, FileChange, HeadMode, Result, TreeFile } from './types.js';
@@ -278,10 +278,20 @@ function compareText(a: string, b: string): number {
 }
 
 /** The cache: `--cache-dir`, else BLAST_CACHE_DIR, else `blast/` in the git common dir (never the working tree). */
+function cacheDirOf(repo: Repository, options: CheckOptions): string {
+  return resolve(options.cwd, options.cacheDir ?? options.env.BLAST_CACHE_DIR ?? join(repo.gitCommonDir, 'blast'));
+}
+
 async function openCache(repo: Repository, options: CheckOptions): Promise<GraphCache> {
   if (options.cache === false) return disabledCache();
-  const dir = options.cacheDir ?? options.env.BLAST_CACHE_DIR ?? join(repo.gitCommonDir, 'blast');
-  return openGraphCache(resolve(options.cwd, dir), VERSION);
+  return openGraphCache(cacheDirOf(repo, options), VERSION);
+}
+
+/** `blast cache clear`: the directory removed, or null when there was none. */
+export async function clearCache(options: CheckOptions): Promise<string | null> {
+  const repo = await openRepository(options.cwd, { env: options.env });
+  const dir = cacheDirOf(repo, options);
+  return (await clearGraphCache(dir)) ? dir : null;
 }
 
 function headMode(options: CheckOptions): HeadMode {

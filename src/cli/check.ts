@@ -3,7 +3,7 @@ import { relative, sep } from 'node:path';
 import type { ExitCode } from '../errors.js';
 import { UsageError } from '../errors.js';
 import { render, renderExplainJson, renderExplainText, renderVerdictLine } from '../report/index.js';
-import { affected, check, explain } from '../run.js';
+import { affected, check, clearCache, explain } from '../run.js';
 import { createChalk } from './color.js';
 import type { CliIo } from './io.js';
 import { toCheckOptions, type DisplayOptions, type RawGlobalOptions } from './options.js';
@@ -67,5 +67,13 @@ export async function runAffected(invocation: Invocation, io: CliIo): Promise<Ex
   const paths = list.files.map((file) => relative(options.cwd, `${list.root}/${file}`).split(sep).join('/'));
   const text = display.format === 'json' ? `${JSON.stringify({ files: paths, fellBack: list.fellBack }, null, 2)}\n` : paths.map((path) => `${path}\n`).join('');
   await emit(text, display, io);
+  return 0;
+}
+
+/** `blast cache clear`: removes the cache directory; says what it removed. */
+export async function runCacheClear(invocation: Invocation, io: CliIo): Promise<ExitCode> {
+  const { check: options } = toCheckOptions(invocation.options as RawGlobalOptions, io, false);
+  const removed = await clearCache(options);
+  io.stderr.write(removed ? `blast: removed the cache at ${removed}\n` : 'blast: there was no cache to remove\n');
   return 0;
 }

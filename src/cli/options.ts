@@ -23,6 +23,9 @@ export interface RawGlobalOptions {
   quiet?: boolean;
   verbose?: boolean;
   debug?: boolean;
+  /** commander turns `--no-cache` into `cache: false`. */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export interface DisplayOptions {
@@ -52,6 +55,8 @@ export function toCheckOptions(raw: RawGlobalOptions, io: CliIo, colorFlagGiven:
   if (raw.policy !== undefined) check.policy = raw.policy;
   if (raw.observe) check.observe = true;
   if (raw.aiAssisted) check.aiAssisted = true;
+  if (raw.cache === false) check.cache = false;
+  if (raw.cacheDir !== undefined) check.cacheDir = raw.cacheDir;
 
   const display: DisplayOptions = {
     format: format as Format,

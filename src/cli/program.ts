@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { FORMATS } from './options.js';
 
-export type CommandName = 'check' | 'explain' | 'affected';
+export type CommandName = 'check' | 'explain' | 'affected' | 'cache-clear';
 
 export interface Invocation {
   command: CommandName;
@@ -48,6 +48,16 @@ export function createProgram(onInvoke: (invocation: Invocation) => void): Comma
   addCommonOptions(affected).action((options: Record<string, unknown>, command: Command) => {
     onInvoke({ command: 'affected', options, args: [], colorFlagGiven: command.getOptionValueSource('color') === 'cli' });
   });
+  const cache = program.command('cache').description("blast's cache of per-file facts");
+  cache
+    .command('clear')
+    .description('remove the cache (exit 0, 2)')
+    .option('--cwd <dir>', 'run as if started in <dir>')
+    .option('--cache-dir <dir>', 'the cache to remove (default: blast/ in the git common dir; BLAST_CACHE_DIR)')
+    .option('--debug', 'print stack traces of errors')
+    .action((options: Record<string, unknown>) => {
+      onInvoke({ command: 'cache-clear', options, args: [], colorFlagGiven: false });
+    });
   return program;
 }
 
@@ -67,5 +77,7 @@ function addCommonOptions(command: Command): Command {
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('--quiet', 'print only the verdict line (text format) and errors; no warnings')
     .option('--verbose', 'list everything: all affected files, unresolved imports')
+    .option('--no-cache', 'neither read nor write the cache')
+    .option('--cache-dir <dir>', 'where the cache lives (default: blast/ in the git common dir; BLAST_CACHE_DIR)')
     .option('--debug', 'print stack traces of errors');
 }

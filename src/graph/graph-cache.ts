@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileFacts, Resolution, SymbolFingerprint } from '../types.js';
@@ -40,6 +40,22 @@ interface StoredFile<T> {
   entries: Map<string, T>;
 }
 
+const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin'];
+
+/**
+ * Removes the cache in `dir`: only the files blast writes there, then the folder if that left
+ * it empty, so a mistaken `--cache-dir` can never delete anything else. Returns whether there
+ * was a cache.
+ */
+export async function clearGraphCache(dir: string): Promise<boolean> {
+  const names = await readdir(dir).catch(() => undefined);
+  if (names === undefined) return false;
+  const ours = names.filter((name) => CACHE_FILES.includes(name) || CACHE_FILES.some((file) => name.startsWith(`${file}.`) && name.endsWith('.tmp')));
+  await Promise.all(ours.map((name) => rm(join(dir, name), { force: true })));
+  await rmdir(dir).catch(() => undefined);
+  return ours.length > 0;
+}
+
 /** A cache that remembers nothing (`--no-cache`). */
 export function disabledCache(): GraphCache {
   return {
@@ -55,9 +71,10 @@ export function disabledCache(): GraphCache {
 
 /** The cache in `dir` for blast `version`; entries of other versions are never read. */
 export async function openGraphCache(dir: string, version: string): Promise<GraphCache> {
-  const factsStore = await openStore<FileFacts>(join(dir, 'facts.bin'), version);
-  const printStore = await openStore<Array<[string, SymbolFingerprint]>>(join(dir, 'fingerprints.bin'), version);
-  const snapshotStore = await openStore<ProjectSnapshot>(join(dir, 'resolutions.bin'), version);
+  const [factsFile, printsFile, snapshotsFile] = CACHE_FILES.map((name) => join(dir, name)) as [string, string, string];
+  const factsStore = await openStore<FileFacts>(factsFile, version);
+  const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
+  const snapshotStore = await openStore<ProjectSnapshot>(snapshotsFile, version);
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   return {
     facts: (path, blob) => factsStore.get(key(path, blob)),

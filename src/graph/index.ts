@@ -5,7 +5,7 @@ import type { GraphCache } from './graph-cache.js';
 import { extractAllFacts } from './parse-files.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
-export { disabledCache, openGraphCache, type GraphCache } from './graph-cache.js';
+export { clearGraphCache, disabledCache, openGraphCache, type GraphCache } from './graph-cache.js';
 export { MODULE_SYMBOL, symbolId } from './names.js';
 export { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 

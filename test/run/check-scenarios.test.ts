@@ -1,4 +1,6 @@
 // blast check on the fixture scenarios, in-process, on real temporary git repositories.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/run.js';
 import { createFixtureRepo } from '../helpers/git-repo.js';
@@ -139,5 +141,23 @@ describe('blast check scenarios', () => {
     expect(result.policy).toEqual({ path: '.blast.yml', source: 'worktree' });
     expect(result.findings.map((finding) => `${finding.severity} ${finding.rule} ${finding.figure}/${finding.limit}`)).toEqual(['warn thresholds.files 9/5']);
     expect(result.verdict).toBe('warn');
+  });
+});
+
+describe('the cache changes nothing but speed', () => {
+  const scenarios = ['transitive-chain', 'sibling-export', 'comment-only', 'removed-symbol', 'default-export', 'alias-path', 'barrel', 'demo-shop'];
+  const withoutTimings = (result: Awaited<ReturnType<typeof analyze>>) => JSON.stringify({ ...result, timingsMs: {} });
+
+  test.each(scenarios)('%s: cold, warm and uncached results are identical', slow, async (scenario) => {
+    const repo = await createFixtureRepo(scenario);
+    const uncached = await analyze({ cwd: repo.cwd, env: repo.env, cache: false });
+    expect(existsSync(join(repo.cwd, '.git', 'blast'))).toBe(false);
+    const cold = await analyze({ cwd: repo.cwd, env: repo.env });
+    const warm = await analyze({ cwd: repo.cwd, env: repo.env });
+    expect(withoutTimings(cold)).toBe(withoutTimings(uncached));
+    expect(withoutTimings(warm)).toBe(withoutTimings(uncached));
+    // The cache lives in the git directory: the working tree and the index are untouched.
+    expect(readdirSync(join(repo.cwd, '.git', 'blast')).sort()).toEqual(['facts.bin', 'fingerprints.bin', 'resolutions.bin']);
+    expect(repo.git(['status', '--porcelain'])).toBe('');
   });
 });
