@@ -1,0 +1,105 @@
+// Symbol-level edges from per-file facts, on in-memory trees: exact edge lists per construct.
+import { describe, expect, test } from 'vitest';
+import { edgesOf, graphOf } from './graph-of.js';
+
+describe('symbol edges', () => {
+  test('named, aliased, default and type-only imports; a sibling export gets no edge', async () => {
+    const graph = await graphOf({
+      'src/util.ts': 'export function parse(s: string) { return s; }\nexport function format(n: number) { return `${n}`; }\nexport type Options = { strict: boolean };\nexport default function slug(s: string) { return s; }\n',
+      'src/use.ts': "import slugify, { parse as p, type Options } from './util';\nexport function run(o: Options) { return slugify(p('x')); }\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/use.ts#run -> src/util.ts#Options (type)',
+      'src/use.ts#run -> src/util.ts#parse (runtime)',
+      'src/use.ts#run -> src/util.ts#slug (runtime)',
+    ]);
+  });
+
+  test('re-exports are transparent: export *, export {a as b} from, export * as ns, multi-level barrels', async () => {
+    const graph = await graphOf({
+      'src/core/math.ts': 'export const add = (a: number, b: number) => a + b;\nexport const sub = (a: number, b: number) => a - b;\n',
+      'src/core/index.ts': "export * from './math';\nexport { add as plus } from './math';\n",
+      'src/index.ts': "export * from './core';\nexport * as math from './core/math';\n",
+      'src/app.ts': "import { plus, sub, math } from './index';\nexport const one = () => plus(1, 1);\nexport const two = () => sub(3, 1);\nexport const three = () => math.add(1, 2);\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/app.ts#one -> src/core/math.ts#add (runtime)',
+      'src/app.ts#three -> src/core/math.ts#add (runtime)',
+      'src/app.ts#two -> src/core/math.ts#sub (runtime)',
+    ]);
+    const [one] = graph.dependencies.get('src/app.ts#one')!;
+    expect(one!.through).toEqual(['src/index.ts', 'src/core/index.ts']);
+  });
+
+  test('a namespace import: member access depends on that export only; passed whole, on every export', async () => {
+    const graph = await graphOf({
+      'src/m.ts': 'export const a = 1;\nexport const b = 2;\n',
+      'src/use.ts': "import * as m from './m';\nexport const onlyA = () => m.a;\nexport const all = () => Object.keys(m);\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/use.ts#all -> src/m.ts#a (runtime)',
+      'src/use.ts#all -> src/m.ts#b (runtime)',
+      'src/use.ts#onlyA -> src/m.ts#a (runtime)',
+    ]);
+  });
+
+  test('local shadowing is no reference; JSX tags and class heritage are', async () => {
+    const graph = await graphOf({
+      'src/button.tsx': 'export function Button() { return <button />; }\nexport class Base {}\n',
+      'src/page.tsx': "import { Button, Base } from './button';\nexport function Page() { return <Button />; }\nexport function Shadow(Button: string) { return Button; }\nexport class Derived extends Base {}\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/page.tsx#Derived -> src/button.tsx#Base (runtime)',
+      'src/page.tsx#Page -> src/button.tsx#Button (runtime)',
+    ]);
+  });
+
+  test('class members: a class depends on its members; this.x links members; top-level code is <module>', async () => {
+    const graph = await graphOf({
+      'src/service.ts': 'export class Service {\n  run() { return this.helper(); }\n  helper() { return 1; }\n}\nnew Service().run();\n',
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/service.ts#<module> -> src/service.ts#Service (runtime)',
+      'src/service.ts#<module> -> src/service.ts#Service.run (runtime)',
+      'src/service.ts#Service -> src/service.ts#Service.helper (runtime)',
+      'src/service.ts#Service -> src/service.ts#Service.run (runtime)',
+      'src/service.ts#Service.run -> src/service.ts#Service.helper (runtime)',
+    ]);
+  });
+
+  test('CommonJS: require with destructuring, module.exports and exports.x', async () => {
+    const graph = await graphOf({
+      'lib/math.js': 'function add(a, b) { return a + b; }\nexports.twice = (n) => add(n, n);\nmodule.exports.add = add;\n',
+      'lib/use.cjs': "const { add, twice } = require('./math');\nconst math = require('./math.js');\nmodule.exports = { total: () => add(1, 2) + twice(2), other: () => math.add(0, 0) };\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'lib/math.js#twice -> lib/math.js#add (runtime)',
+      'lib/use.cjs#other -> lib/math.js#add (runtime)',
+      'lib/use.cjs#total -> lib/math.js#add (runtime)',
+      'lib/use.cjs#total -> lib/math.js#twice (runtime)',
+    ]);
+  });
+
+  test('dynamic import and vi.mock depend on every export of the module', async () => {
+    const graph = await graphOf({
+      'src/heavy.ts': 'export const load = () => 1;\nexport const unload = () => 0;\n',
+      'src/lazy.ts': "export const open = () => import('./heavy');\n",
+      'test/lazy.test.ts': "import { vi } from 'vitest';\nvi.mock('../src/heavy');\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/lazy.ts#open -> src/heavy.ts#load (dynamic)',
+      'src/lazy.ts#open -> src/heavy.ts#unload (dynamic)',
+      'test/lazy.test.ts#<module> -> src/heavy.ts#load (runtime)',
+      'test/lazy.test.ts#<module> -> src/heavy.ts#unload (runtime)',
+    ]);
+  });
+
+  test('circular imports terminate', async () => {
+    const graph = await graphOf({
+      'src/a.ts': "export * from './b';\nexport const a = 1;\n",
+      'src/b.ts': "export * from './a';\nexport const b = 2;\n",
+      'src/use.ts': "import { a, b, missing } from './a';\nexport const both = () => a + b + missing;\n",
+    });
+    expect(edgesOf(graph)).toEqual(['src/use.ts#both -> src/a.ts#a (runtime)', 'src/use.ts#both -> src/b.ts#b (runtime)']);
+  });
+});
