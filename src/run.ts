@@ -17,8 +17,8 @@ import {
 } from './git/index.js';
 import { buildGraph, clearGraphCache, describeFiles, disabledCache, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
 import { explainSymbols, findChangedSymbols, measureImpact, needsBaseGraph, symbolsOfFile, type ChangedFileSides } from './impact/index.js';
-import { defaultPolicy, evaluatePolicy, looksLikeSymbolId, parsePolicy, type Policy } from './policy/index.js';
-import type { ChangedSymbol, Explanation, FileChange, HeadMode, Result, TreeFile } from './types.js';
+import { defaultPolicy, evaluatePolicy, looksLikeSymbolId, parsePolicy, riskOf, sortFindings, verdictOf, type Policy } from './policy/index.js';
+import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, Result, TreeFile } from './types.js';
 import { VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -32,6 +32,8 @@ export interface CheckOptions {
   staged?: boolean;
   /** `--policy FILE`, relative to cwd. */
   policy?: string;
+  /** Where the policy is read: the working tree, or the merge-base (the default when CI is set). */
+  policyFrom?: 'worktree' | 'base';
   observe?: boolean;
   aiAssisted?: boolean;
   /** false: neither read nor write the cache (`--no-cache`). */
@@ -85,7 +87,8 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
   const warn = (message: string) => options.onWarning?.(message);
 
   const repo = await openRepository(options.cwd, { env: options.env });
-  const { policy, policyInfo } = await loadPolicy(repo, options);
+  // The working tree's policy names the base (DESIGN §3); in CI the merge-base's judges.
+  const worktreePolicy = await loadPolicy(repo, options);
   const head = headMode(options);
 
   const base = await time('base', () =>
@@ -93,9 +96,11 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
       env: options.env,
       head,
       ...(options.base === undefined ? {} : { explicitBase: options.base }),
-      ...(policy.base == null ? {} : { policyBase: policy.base }),
+      ...(worktreePolicy.policy.base == null ? {} : { policyBase: worktreePolicy.policy.base }),
     }),
   );
+  const policyFrom = options.policyFrom ?? (isCi(options.env) ? 'base' : 'worktree');
+  const { policy, policyInfo } = policyFrom === 'base' ? await loadPolicyAtBase(repo, base.mergeBase, options) : worktreePolicy;
   const headInfo = await describeHead(repo, head);
   const fileChanges = await time('diff', () => changedFiles(repo, base.mergeBase, head));
 
@@ -136,7 +141,7 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
     entryPoints: [],
     owners: [],
   };
-  const evaluation = evaluatePolicy(policy, {
+  const judged = evaluatePolicy(policy, {
     changes: impact.changes,
     affected,
     changedFiles: fileChanges.map((change) => change.path),
@@ -144,6 +149,9 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
     maxDepth: impact.maxDepth,
     aiAssisted: options.aiAssisted === true,
   });
+  const findings = sortFindings([...judged.findings, ...(policyFrom === 'base' ? tamperFindings(fileChanges, policyInfo.path) : [])]);
+  const verdict = verdictOf(findings);
+  const evaluation = { ...judged, findings, verdict, risk: riskOf(judged.score, verdict) };
 
   const graph = headGraph.graph;
   const result: Result = {
@@ -304,6 +312,49 @@ function headMode(options: CheckOptions): HeadMode {
 function isCi(env: CheckOptions['env']): boolean {
   const value = env.CI;
   return value !== undefined && value !== '' && value !== 'false' && value !== '0';
+}
+
+/**
+ * The policy as it is at the merge-base (`--policy-from base`, the default in CI), so that a
+ * change cannot loosen the rules that judge it. No policy there: the built-in one.
+ */
+async function loadPolicyAtBase(repo: Repository, mergeBase: string, options: CheckOptions): Promise<{ policy: Policy; policyInfo: Result['policy'] }> {
+  const names = options.policy !== undefined ? [relative(repo.root, resolve(options.cwd, options.policy)).split(sep).join('/')] : POLICY_NAMES;
+  const texts = await readFiles(repo, { kind: 'commit', ref: mergeBase }, names);
+  for (const name of names) {
+    const text = texts.get(name);
+    if (text !== undefined) return { policy: parsePolicy(text, `${name} (at the merge-base)`), policyInfo: { path: name, source: 'base' } };
+  }
+  return { policy: defaultPolicy, policyInfo: { path: null, source: 'default' } };
+}
+
+/** Where CI systems keep their configuration: a change there can switch the check off. */
+const CI_CONFIG = compileGlobs([
+  '.github/workflows/**',
+  '.github/actions/**',
+  '.gitlab-ci.yml',
+  '.gitlab/ci/**',
+  '.circleci/**',
+  '.buildkite/**',
+  'bitbucket-pipelines.yml',
+  'azure-pipelines.yml',
+  'Jenkinsfile',
+]);
+
+/** A change to the policy or to CI configuration is itself worth a look when the base judges. */
+function tamperFindings(fileChanges: readonly FileChange[], policyPath: string | null): Finding[] {
+  const paths = fileChanges.flatMap((change) => [change.path, ...(change.oldPath ? [change.oldPath] : [])]);
+  const findings: Finding[] = [];
+  const policyFiles = new Set([...POLICY_NAMES, ...(policyPath ? [policyPath] : [])]);
+  const policyChange = paths.find((path) => policyFiles.has(path));
+  if (policyChange) {
+    findings.push({ rule: 'policy.changed', severity: 'warn', message: `this change edits the policy '${policyChange}'; it is judged by the policy at the merge-base`, file: policyChange });
+  }
+  const ciChanges = [...new Set(paths.filter(CI_CONFIG))].sort();
+  if (ciChanges.length > 0) {
+    findings.push({ rule: 'ci.changed', severity: 'warn', message: `this change edits CI configuration: ${ciChanges.join(', ')}`, file: ciChanges[0]! });
+  }
+  return findings;
 }
 
 async function loadPolicy(repo: Repository, options: CheckOptions): Promise<{ policy: Policy; policyInfo: Result['policy'] }> {

@@ -15,6 +15,7 @@ export interface RawGlobalOptions {
   committed?: boolean;
   staged?: boolean;
   policy?: string;
+  policyFrom?: 'worktree' | 'base';
   format?: string;
   output?: string;
   observe?: boolean;
@@ -53,6 +54,7 @@ export function toCheckOptions(raw: RawGlobalOptions, io: CliIo, colorFlagGiven:
   if (raw.committed) check.committed = true;
   if (raw.staged) check.staged = true;
   if (raw.policy !== undefined) check.policy = raw.policy;
+  if (raw.policyFrom !== undefined) check.policyFrom = raw.policyFrom;
   if (raw.observe) check.observe = true;
   if (raw.aiAssisted) check.aiAssisted = true;
   if (raw.cache === false) check.cache = false;

@@ -69,6 +69,7 @@ function addCommonOptions(command: Command): Command {
     .option('--staged', 'analyse the index (staged changes), ignoring unstaged work')
     .option('--cwd <dir>', 'run as if started in <dir>')
     .option('--policy <file>', 'policy file (default: .blast.yml or .blast.yaml at the repository root, else the built-in policy)')
+    .addOption(new Option('--policy-from <side>', 'read the policy from the working tree or the merge-base (default: base when CI is set)').choices(['worktree', 'base']))
     .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]).default('text'))
     .option('--output <file>', 'write the report to <file> instead of stdout')
     .option('--observe', 'report the verdict but exit 0 (same as mode: observe)')
