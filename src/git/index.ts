@@ -1,0 +1,20 @@
+/**
+ * The git stage: the only code that runs git.
+ *
+ * Input: a working directory, the head mode (worktree, index or a commit) and the base options
+ * (`--base`, CI variables, the policy's base). Output, as plain data: the repository's paths,
+ * the resolved base and merge-base (DESIGN §3), the head's identity, the changed files with their
+ * line ranges on both sides, the file list of any side with blob ids, and file texts.
+ * Errors: every failure is a GitError (exit 2) whose message says what to do: not a repository,
+ * unknown base or head ref, no base branch, no merge base (shallow clone or unrelated histories),
+ * no commits yet.
+ */
+export { openRepository, isShallowRepository, type Repository, type OpenOptions } from './repository.js';
+export { resolveBase, type BaseOptions } from './base.js';
+export { describeHead, type HeadInfo } from './head.js';
+export { changedFiles } from './diff.js';
+export { listFiles, type Side } from './tree.js';
+export { readFiles } from './blob-reader.js';
+export { emptyTreeId } from './revisions.js';
+export { hashBlob } from './hash-blob.js';
+export * from './signoff-git.js';

@@ -1,0 +1,59 @@
+// Small read-only questions about revisions; an empty answer means "does not exist".
+import type { Repository } from './repository.js';
+import { runGit } from './run-git.js';
+
+/** The id of the empty tree: the "merge-base" of a root commit. */
+export function emptyTreeId(objectFormat: Repository['objectFormat']): string {
+  return objectFormat === 'sha256'
+    ? '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321'
+    : '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+}
+
+/** The object id `rev` peels to (`commit` or `tree`), or undefined when there is none. */
+export async function resolveRevision(
+  repo: Repository,
+  rev: string,
+  type: 'commit' | 'tree' = 'commit',
+): Promise<string | undefined> {
+  // A revision that starts with '-' would be read as an option; no ref name can start with one.
+  if (rev === '' || rev.startsWith('-') || rev.includes('\n')) return undefined;
+  try {
+    const sha = (await runGit(repo, ['rev-parse', '--verify', '--quiet', `${rev}^{${type}}`])).trim();
+    return sha === '' ? undefined : sha;
+  } catch (error) {
+    // `--quiet` silences "not found", but not "expected commit type, but the object dereferences
+    // to tree type": an object of another type is, for this question, not there either
+    if (error instanceof Error && /expected \w+ type/.test(error.message + String(error.cause))) return undefined;
+    throw error;
+  }
+}
+
+/** The short name of the checked-out branch, or undefined when HEAD is detached. */
+export async function currentBranch(repo: Repository): Promise<string | undefined> {
+  const name = (await runGit(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD'])).trim();
+  return name === '' ? undefined : name;
+}
+
+/** The full ref name `rev` stands for (`refs/heads/main`), or undefined for a bare sha. */
+export async function fullRefName(repo: Repository, rev: string): Promise<string | undefined> {
+  if (rev.startsWith('-')) return undefined;
+  const name = (await runGit(repo, ['rev-parse', '--quiet', '--symbolic-full-name', rev])).trim();
+  return name.startsWith('refs/') ? name : undefined;
+}
+
+/** The target of a symbolic ref (`refs/remotes/origin/HEAD` → `refs/remotes/origin/main`). */
+export async function symbolicRefTarget(repo: Repository, ref: string): Promise<string | undefined> {
+  const target = (await runGit(repo, ['symbolic-ref', '--quiet', ref])).trim();
+  return target === '' ? undefined : target;
+}
+
+/** The configured remotes (`origin`, …). */
+export async function listRemotes(repo: Repository): Promise<string[]> {
+  return (await runGit(repo, ['remote'])).split('\n').filter((name) => name !== '');
+}
+
+/** The best common ancestor of two commits, or undefined when the histories do not meet. */
+export async function mergeBase(repo: Repository, a: string, b: string): Promise<string | undefined> {
+  const sha = (await runGit(repo, ['merge-base', a, b])).trim();
+  return sha === '' ? undefined : sha;
+}

@@ -1,0 +1,25 @@
+import type { Repository } from './repository.js';
+import { runGit } from './run-git.js';
+
+/**
+ * Whether `rev` names a commit (or a tag of one). False for a tree, such as the empty tree that
+ * stands for a root commit's merge-base, and for a missing object: neither has a history.
+ */
+export async function isCommit(repo: Repository, rev: string): Promise<boolean> {
+  if (rev === '' || rev.startsWith('-') || rev.includes('\n')) return false;
+  // `^{commit}` on a tree is an error with words on stderr, not a quiet "no": ask for the type
+  const sha = (await runGit(repo, ['rev-parse', '--verify', '--quiet', `${rev}^{object}`])).trim();
+  if (sha === '') return false;
+  const type = (await runGit(repo, ['cat-file', '-t', sha])).trim();
+  return type === 'commit' || (type === 'tag' && (await runGit(repo, ['cat-file', '-t', `${sha}^{}`])).trim() === 'commit');
+}
+
+/**
+ * The root commits (no parents) reachable from `rev`, oldest first: the identity of the
+ * repository a change belongs to (DESIGN §7). Empty when `rev` is not a commit.
+ */
+export async function rootCommits(repo: Repository, rev: string): Promise<string[]> {
+  if (!(await isCommit(repo, rev))) return [];
+  const output = await runGit(repo, ['rev-list', '--max-parents=0', '--reverse', rev, '--']);
+  return output.split('\n').filter((sha) => sha !== '');
+}

@@ -1,0 +1,132 @@
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitError } from '../errors.js';
+import type { HeadMode, TreeFile } from '../types.js';
+import { comparePaths } from './compare-paths.js';
+import { DIFF_FLAGS } from './diff-flags.js';
+import { hashBlob } from './hash-blob.js';
+import { parseNameStatus } from './parse-diff.js';
+import type { Repository } from './repository.js';
+import { resolveRevision } from './revisions.js';
+import { runGit } from './run-git.js';
+import { listUntracked } from './untracked.js';
+
+/**
+ * One side of the comparison: the working tree, the index, or a revision (the head commit, the
+ * merge-base, or the empty tree id of a root commit's base).
+ */
+export type Side = HeadMode;
+
+const REGULAR_FILE_MODES = new Set(['100644', '100755']);
+
+/**
+ * Every regular file of one side with its blob id, sorted by path: a revision from
+ * `git ls-tree -r`, the index from `git ls-files -s`, the worktree from the index minus files
+ * deleted on disk, with dirty and untracked (non-ignored) files hashed in-process like
+ * `git hash-object`. Symlinks and submodules are left out. Three git processes at most.
+ * Throws GitError "revision 'x' not found" for an unknown revision.
+ */
+export async function listFiles(repo: Repository, side: Side): Promise<TreeFile[]> {
+  if (side.kind === 'commit') return listRevision(repo, side.ref);
+  if (side.kind === 'index') {
+    const files: TreeFile[] = [];
+    for (const [path, entry] of parseIndex(await runGit(repo, ['ls-files', '-s', '-z']))) {
+      if (REGULAR_FILE_MODES.has(entry.mode)) files.push({ path, blob: entry.blob });
+    }
+    return files.sort(byPath);
+  }
+  return listWorktree(repo);
+}
+
+async function listRevision(repo: Repository, ref: string): Promise<TreeFile[]> {
+  const tree = await resolveRevision(repo, ref, 'tree');
+  if (tree === undefined) throw new GitError(`revision '${ref}' not found`);
+  const files: TreeFile[] = [];
+  for (const entry of await listTree(repo, tree)) {
+    if (REGULAR_FILE_MODES.has(entry.mode)) files.push({ path: entry.path, blob: entry.blob });
+  }
+  return files.sort(byPath);
+}
+
+/** Every blob of a tree (regular files and symlinks) from `git ls-tree -r -z`, in git's order. */
+export async function listTree(repo: Repository, tree: string): Promise<Array<{ path: string; mode: string; blob: string }>> {
+  const output = await runGit(repo, ['ls-tree', '-r', '-z', '--full-tree', tree]);
+  const entries: Array<{ path: string; mode: string; blob: string }> = [];
+  for (const record of output.split('\0')) {
+    // `<mode> SP <type> SP <object> TAB <path>`
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, blob] = record.slice(0, tab).split(' ');
+    if (type === 'blob' && mode !== undefined && blob !== undefined) entries.push({ path: record.slice(tab + 1), mode, blob });
+  }
+  return entries;
+}
+
+interface IndexEntry {
+  mode: string;
+  blob: string;
+  stage: number;
+}
+
+/** `git ls-files -s -z`: `<mode> SP <object> SP <stage> TAB <path>`; in a conflict, "ours" (stage 2) stands in. */
+function parseIndex(output: string): Map<string, IndexEntry> {
+  const entries = new Map<string, IndexEntry>();
+  const preference = [0, 2, 3, 1];
+  for (const record of output.split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, blob, stageText] = record.slice(0, tab).split(' ');
+    if (mode === undefined || blob === undefined) continue;
+    const path = record.slice(tab + 1);
+    const stage = Number(stageText ?? 0);
+    const existing = entries.get(path);
+    if (existing === undefined || preference.indexOf(stage) < preference.indexOf(existing.stage)) {
+      entries.set(path, { mode, blob, stage });
+    }
+  }
+  return entries;
+}
+
+async function listWorktree(repo: Repository): Promise<TreeFile[]> {
+  const [indexOutput, dirtyOutput, untracked] = await Promise.all([
+    runGit(repo, ['ls-files', '-s', '-z']),
+    // the index against the working tree: modified, type-changed, deleted and intent-to-add files
+    runGit(repo, ['diff', ...DIFF_FLAGS, '--no-renames', '--name-status', '-z', '--']),
+    listUntracked(repo),
+  ]);
+  const blobs = new Map<string, string>();
+  const index = parseIndex(indexOutput);
+  for (const [path, entry] of index) {
+    if (REGULAR_FILE_MODES.has(entry.mode)) blobs.set(path, entry.blob);
+  }
+  const toHash: string[] = [...untracked];
+  for (const { status, path } of parseNameStatus(dirtyOutput)) {
+    blobs.delete(path);
+    // what is on disk now decides: a symlink that became a file counts, a file that became one not
+    if (status !== 'deleted') toHash.push(path);
+  }
+  for (const path of toHash) {
+    const blob = hashWorktreeFile(repo, path);
+    if (blob !== undefined) blobs.set(path, blob);
+  }
+  return [...blobs].map(([path, blob]) => ({ path, blob })).sort(byPath);
+}
+
+/**
+ * The blob id of a regular file on disk; undefined for anything else (gone, symlink, directory).
+ * Synchronous on purpose: for thousands of small files, sync reads are several times faster than
+ * fs.promises, and nothing else is waiting on this process meanwhile.
+ */
+function hashWorktreeFile(repo: Repository, path: string): string | undefined {
+  try {
+    const absolute = join(repo.root, path);
+    if (!lstatSync(absolute).isFile()) return undefined;
+    return hashBlob(readFileSync(absolute), repo.objectFormat);
+  } catch {
+    return undefined;
+  }
+}
+
+function byPath(a: TreeFile, b: TreeFile): number {
+  return comparePaths(a.path, b.path);
+}
