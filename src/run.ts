@@ -17,6 +17,7 @@ import {
 } from './git/index.js';
 import { buildGraph, clearGraphCache, describeFiles, disabledCache, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
 import { explainSymbols, findChangedSymbols, measureImpact, needsBaseGraph, symbolsOfFile, type ChangedFileSides } from './impact/index.js';
+import { createApproval, detectProvenance, headBranchName, reviewSignoff, summarizeRadius, type CreatedApproval } from './signoff/index.js';
 import { defaultPolicy, evaluatePolicy, looksLikeSymbolId, parsePolicy, riskOf, sortFindings, verdictOf, type Policy } from './policy/index.js';
 import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, Result, TreeFile } from './types.js';
 import { VERSION } from './version.js';
@@ -141,17 +142,38 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
     entryPoints: [],
     owners: [],
   };
+  const provenance = await time('provenance', () =>
+    detectProvenance(repo, {
+      mergeBase: base.mergeBase,
+      headSha: headInfo.sha,
+      branch: headBranchName(options.env, headInfo.ref),
+      patterns: policy.ai.detect,
+      aiAssistedFlag: options.aiAssisted === true,
+    }),
+  );
   const judged = evaluatePolicy(policy, {
     changes: impact.changes,
     affected,
     changedFiles: fileChanges.map((change) => change.path),
     changedPackages: [],
     maxDepth: impact.maxDepth,
-    aiAssisted: options.aiAssisted === true,
+    aiAssisted: provenance.aiAssisted,
   });
-  const findings = sortFindings([...judged.findings, ...(policyFrom === 'base' ? tamperFindings(fileChanges, policyInfo.path) : [])]);
-  const verdict = verdictOf(findings);
-  const evaluation = { ...judged, findings, verdict, risk: riskOf(judged.score, verdict) };
+  const ruled = [...judged.findings, ...(policyFrom === 'base' ? tamperFindings(fileChanges, policyInfo.path) : [])];
+  const review = await time('signoff', async () =>
+    reviewSignoff(repo, {
+      mergeBase: base.mergeBase,
+      headSha: headInfo.sha,
+      head,
+      policy: { ai: policy.ai, zones: policy.zones, approvals: await baseApprovals(repo, base.mergeBase, options, warn) },
+      aiAssisted: provenance.aiAssisted,
+      findings: ruled,
+    }),
+  );
+  const findings = sortFindings(review.findings);
+  // A finding an approval lifted is reported, but no longer decides the verdict.
+  const verdict = verdictOf(findings.filter((finding) => finding.overriddenBy === undefined));
+  const evaluation = { score: judged.score, findings, verdict, risk: riskOf(judged.score, verdict) };
 
   const graph = headGraph.graph;
   const result: Result = {
@@ -178,8 +200,8 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
     score: evaluation.score,
     scoreVersion: 1,
     risk: evaluation.risk,
-    provenance: { aiAssisted: options.aiAssisted === true, evidence: options.aiAssisted ? [{ commit: headInfo.sha, source: 'flag', match: '--ai-assisted' }] : [] },
-    approvals: [],
+    provenance,
+    approvals: review.approvals,
     findings: evaluation.findings,
     verdict: evaluation.verdict,
     timingsMs: timings,
@@ -281,6 +303,37 @@ export async function affected(options: AffectedOptions): Promise<AffectedList> 
   return { root: analysis.repo.root, files, fellBack: false };
 }
 
+export interface ApproveOptions extends CheckOptions {
+  /** The signing key: a private key, or a `.pub` whose private half is in ssh-agent. */
+  key: string;
+}
+
+export interface ApproveOutcome {
+  approval: CreatedApproval;
+  result: Result;
+}
+
+/**
+ * `blast approve`: signs an approval of the committed change (DESIGN §7) and stores it as a note
+ * under refs/notes/blast on the head commit. Commits, the index and the working tree are never
+ * touched. Errors: SignoffError (no ssh-keygen, nothing committed), UsageError (no key file).
+ */
+export async function approve(options: ApproveOptions): Promise<ApproveOutcome> {
+  const analysis = await analyzeChange({ ...options, committed: true });
+  const { result } = analysis.outcome;
+  const approvers = (await baseApprovals(analysis.repo, result.base.mergeBase, options, (message) => options.onWarning?.(message))).approvers;
+  const approval = await createApproval(analysis.repo, {
+    keyPath: resolve(options.cwd, options.key),
+    baseRef: result.base.ref,
+    mergeBase: result.base.mergeBase,
+    headSha: result.head.sha,
+    radius: summarizeRadius(result),
+    approvers,
+  });
+  for (const warning of approval.warnings) options.onWarning?.(warning);
+  return { approval, result };
+}
+
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -319,13 +372,33 @@ function isCi(env: CheckOptions['env']): boolean {
  * change cannot loosen the rules that judge it. No policy there: the built-in one.
  */
 async function loadPolicyAtBase(repo: Repository, mergeBase: string, options: CheckOptions): Promise<{ policy: Policy; policyInfo: Result['policy'] }> {
+  const file = await policyTextAtBase(repo, mergeBase, options);
+  if (file === undefined) return { policy: defaultPolicy, policyInfo: { path: null, source: 'default' } };
+  return { policy: parsePolicy(file.text, `${file.name} (at the merge-base)`), policyInfo: { path: file.name, source: 'base' } };
+}
+
+/** The policy file as the merge-base has it (the `--policy` path, or the default names). */
+async function policyTextAtBase(repo: Repository, mergeBase: string, options: CheckOptions): Promise<{ name: string; text: string } | undefined> {
   const names = options.policy !== undefined ? [relative(repo.root, resolve(options.cwd, options.policy)).split(sep).join('/')] : POLICY_NAMES;
   const texts = await readFiles(repo, { kind: 'commit', ref: mergeBase }, names);
-  for (const name of names) {
-    const text = texts.get(name);
-    if (text !== undefined) return { policy: parsePolicy(text, `${name} (at the merge-base)`), policyInfo: { path: name, source: 'base' } };
+  const name = names.find((candidate) => texts.has(candidate));
+  return name === undefined ? undefined : { name, text: texts.get(name)! };
+}
+
+/**
+ * Who may approve: always the approvers of the merge-base's policy, even locally, so that a
+ * change cannot name its own approver. A base policy that does not parse approves nobody.
+ */
+async function baseApprovals(repo: Repository, mergeBase: string, options: CheckOptions, warn: (message: string) => void): Promise<Policy['approvals']> {
+  const file = await policyTextAtBase(repo, mergeBase, options);
+  if (file === undefined) return defaultPolicy.approvals;
+  try {
+    return parsePolicy(file.text, `${file.name} (at the merge-base)`).approvals;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    warn(`${file.name} at the merge-base does not parse; nobody can approve this change`);
+    return { ...defaultPolicy.approvals, approvers: [] };
   }
-  return { policy: defaultPolicy, policyInfo: { path: null, source: 'default' } };
 }
 
 /** Where CI systems keep their configuration: a change there can switch the check off. */

@@ -3,7 +3,7 @@ import { relative, sep } from 'node:path';
 import type { ExitCode } from '../errors.js';
 import { UsageError } from '../errors.js';
 import { render, renderExplainJson, renderExplainText, renderVerdictLine } from '../report/index.js';
-import { affected, check, clearCache, explain } from '../run.js';
+import { affected, approve, check, clearCache, explain } from '../run.js';
 import { createChalk } from './color.js';
 import type { CliIo } from './io.js';
 import { toCheckOptions, type DisplayOptions, type RawGlobalOptions } from './options.js';
@@ -75,5 +75,24 @@ export async function runCacheClear(invocation: Invocation, io: CliIo): Promise<
   const { check: options } = toCheckOptions(invocation.options as RawGlobalOptions, io, false);
   const removed = await clearCache(options);
   io.stderr.write(removed ? `blast: removed the cache at ${removed}\n` : 'blast: there was no cache to remove\n');
+  return 0;
+}
+
+/** `blast approve --key PATH`: what was approved, and how to share it. */
+export async function runApprove(invocation: Invocation, io: CliIo): Promise<ExitCode> {
+  const { check: options, display } = toCheckOptions(invocation.options as RawGlobalOptions, io, false);
+  const { approval, result } = await approve({
+    ...options,
+    key: String(invocation.options.key),
+    onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+  });
+  if (display.format === 'json') {
+    const { fingerprint, keyFingerprint, record, note, warnings } = approval;
+    io.stdout.write(`${JSON.stringify({ fingerprint, keyFingerprint, record, note, warnings }, null, 2)}\n`);
+    return 0;
+  }
+  const range = `${result.base.ref} ${result.base.mergeBase.slice(0, 7)}..${result.head.sha.slice(0, 7)}`;
+  io.stdout.write(`approved change ${approval.fingerprint.slice(0, 12)} (${range}) as ${approval.record.approver}, key ${approval.keyFingerprint}\n`);
+  io.stdout.write(`stored on ${result.head.sha.slice(0, 7)} under refs/notes/blast; share it: git push origin refs/notes/blast\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { BlastError, ConfigError, type ExitCode } from '../errors.js';
 import { VERSION } from '../version.js';
-import { runAffected, runCacheClear, runCheck, runExplain } from './check.js';
+import { runAffected, runApprove, runCacheClear, runCheck, runExplain } from './check.js';
 import type { CliIo } from './io.js';
 import { createProgram, type Invocation } from './program.js';
 
@@ -41,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     return 2;
   }
   try {
-    const run = { check: runCheck, explain: runExplain, affected: runAffected, 'cache-clear': runCacheClear }[invocation.command];
+    const run = { check: runCheck, explain: runExplain, affected: runAffected, 'cache-clear': runCacheClear, approve: runApprove }[invocation.command];
     return await run(invocation, io);
   } catch (error) {
     return reportError(error, io, debug);

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { FORMATS } from './options.js';
 
-export type CommandName = 'check' | 'explain' | 'affected' | 'cache-clear';
+export type CommandName = 'check' | 'explain' | 'affected' | 'cache-clear' | 'approve';
 
 export interface Invocation {
   command: CommandName;
@@ -48,6 +48,19 @@ export function createProgram(onInvoke: (invocation: Invocation) => void): Comma
   addCommonOptions(affected).action((options: Record<string, unknown>, command: Command) => {
     onInvoke({ command: 'affected', options, args: [], colorFlagGiven: command.getOptionValueSource('color') === 'cli' });
   });
+  const approve = program
+    .command('approve')
+    .description('sign an approval of the committed change and store it under refs/notes/blast (exit 0, 2)')
+    .requiredOption('--key <path>', 'your ssh private key (or its .pub, with the key in ssh-agent)')
+    .option('--base <ref>', 'compare with this ref instead of the detected base')
+    .option('--cwd <dir>', 'run as if started in <dir>')
+    .option('--policy <file>', 'the policy file whose approvers are checked (read at the merge-base)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--debug', 'print stack traces of errors');
+  approve.action((options: Record<string, unknown>) => {
+    onInvoke({ command: 'approve', options, args: [], colorFlagGiven: false });
+  });
+
   const cache = program.command('cache').description("blast's cache of per-file facts");
   cache
     .command('clear')
