@@ -8,10 +8,21 @@ import { compileGlobs } from './glob.js';
 import {
   changedFiles,
   describeHead,
+  emptyTreeId,
+  installPrePushHook,
   listFiles,
   openRepository,
+  parsePushedRefs,
+  planPush,
+  readCiContext,
   readFiles,
   resolveBase,
+  uninstallPrePushHook,
+  type CiContext,
+  type HookCommand,
+  type HookInstallation,
+  type HookRemoval,
+  type PushSkip,
   type Repository,
   type Side,
 } from './git/index.js';
@@ -19,7 +30,7 @@ import { buildGraph, clearGraphCache, describeFiles, disabledCache, openGraphCac
 import { explainSymbols, findChangedSymbols, measureImpact, needsBaseGraph, symbolsOfFile, type ChangedFileSides } from './impact/index.js';
 import { createApproval, detectProvenance, headBranchName, reviewSignoff, summarizeRadius, type CreatedApproval } from './signoff/index.js';
 import { defaultPolicy, evaluatePolicy, looksLikeSymbolId, parsePolicy, riskOf, sortFindings, verdictOf, type Policy } from './policy/index.js';
-import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, Result, TreeFile } from './types.js';
+import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, ResolvedBase, Result, TreeFile } from './types.js';
 import { VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -74,7 +85,12 @@ interface Analysis {
   baseGraph: GraphOutput | undefined;
 }
 
-async function analyzeChange(options: CheckOptions): Promise<Analysis> {
+/**
+ * @param extraFocus files the command asks about besides the changed ones (explain's target):
+ *   the graph holds what can reach them too.
+ * @param preset.base a base already resolved (a pushed ref's): analyzeChange resolves none.
+ */
+async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: string) => string[] = () => [], preset: { base?: ResolvedBase } = {}): Promise<Analysis> {
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
     options.onProgress?.(stage);
@@ -90,18 +106,27 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
   const repo = await openRepository(options.cwd, { env: options.env });
   // The working tree's policy names the base (DESIGN §3); in CI the merge-base's judges.
   const worktreePolicy = await loadPolicy(repo, options);
-  const head = headMode(options);
+  const ci: CiContext = isCi(options.env) && preset.base === undefined ? await readCiContext(options.env, warn) : {};
+  const head = headMode(options, ci);
 
-  const base = await time('base', () =>
-    resolveBase(repo, {
-      env: options.env,
-      head,
-      ...(options.base === undefined ? {} : { explicitBase: options.base }),
-      ...(worktreePolicy.policy.base == null ? {} : { policyBase: worktreePolicy.policy.base }),
-    }),
-  );
+  const base =
+    preset.base ??
+    (await time('base', () =>
+      resolveBase(repo, {
+        env: options.env,
+        head,
+        ci,
+        onMissingBase: worktreePolicy.policy.onMissingBase,
+        onNote: warn,
+        ...(options.base === undefined ? {} : { explicitBase: options.base }),
+        ...(worktreePolicy.policy.base == null ? {} : { policyBase: worktreePolicy.policy.base }),
+      }),
+    ));
+  // No merge-base (a root commit, or onMissingBase: all): there is no base policy to judge by.
+  const hasBase = base.mergeBase !== emptyTreeId(repo.objectFormat);
   const policyFrom = options.policyFrom ?? (isCi(options.env) ? 'base' : 'worktree');
-  const { policy, policyInfo } = policyFrom === 'base' ? await loadPolicyAtBase(repo, base.mergeBase, options) : worktreePolicy;
+  if (policyFrom === 'base' && !hasBase && worktreePolicy.policyInfo.path !== null) warn("there is no merge-base to read the policy from; the working tree's policy judges this change");
+  const { policy, policyInfo } = policyFrom === 'base' && hasBase ? await loadPolicyAtBase(repo, base.mergeBase, options) : worktreePolicy;
   const headInfo = await describeHead(repo, head);
   const fileChanges = await time('diff', () => changedFiles(repo, base.mergeBase, head));
 
@@ -110,12 +135,14 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
   const cache = await openCache(repo, options);
   const headFiles = await time('files', () => listFiles(repo, headSide));
   const baseFiles = sideFiles(repo, baseSide);
-  const headGraph = await time('graph', () => graphOfSide(repo, headSide, headFiles, cache));
+  const headFocus = [...fileChanges.filter((change) => change.status !== 'deleted').map((change) => change.path), ...extraFocus(repo.root)];
+  const headGraph = await time('graph', () => graphOfSide(repo, headSide, headFiles, cache, headFocus));
   for (const message of headGraph.warnings) warn(message);
 
   const sides = await time('changes', () => changedFileSides(repo, fileChanges, { side: headSide, files: headFiles, graph: headGraph }, { side: baseSide, files: baseFiles }, cache));
   const changes = findChangedSymbols(sides);
-  const baseGraph = needsBaseGraph(changes) ? await time('base-graph', async () => graphOfSide(repo, baseSide, await baseFiles(), cache)) : undefined;
+  const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
+  const baseGraph = needsBaseGraph(changes) ? await time('base-graph', async () => graphOfSide(repo, baseSide, await baseFiles(), cache, baseFocus)) : undefined;
   await cache.flush();
 
   const isStop = compileGlobs(policy.stopAt.filter((entry) => !looksLikeSymbolId(entry)));
@@ -159,7 +186,7 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
     maxDepth: impact.maxDepth,
     aiAssisted: provenance.aiAssisted,
   });
-  const ruled = [...judged.findings, ...(policyFrom === 'base' ? tamperFindings(fileChanges, policyInfo.path) : [])];
+  const ruled = [...judged.findings, ...(policyFrom === 'base' && hasBase ? tamperFindings(fileChanges, policyInfo.path) : [])];
   const review = await time('signoff', async () =>
     reviewSignoff(repo, {
       mergeBase: base.mergeBase,
@@ -207,7 +234,7 @@ async function analyzeChange(options: CheckOptions): Promise<Analysis> {
     timingsMs: timings,
   };
   if (graph.unparsedFiles.length > 0) {
-    warn(`${plural(graph.unparsedFiles.length, 'file does', 'files do')} not parse; analysed as far as they parse: ${describeParseErrors(graph)}`);
+    warn(`${plural(graph.unparsedFiles.length, 'file does', 'files do')} not parse; analysed as far as they parse: ${describeParseErrors(headGraph)}`);
   }
   if (headGraph.unanalysedFiles.length > 0) {
     warn(`${plural(headGraph.unanalysedFiles.length, 'file', 'files')} blast cannot analyse (${headGraph.unanalysedFiles.slice(0, 3).join(', ')}${headGraph.unanalysedFiles.length > 3 ? ', …' : ''})`);
@@ -236,7 +263,11 @@ export interface ExplainOptions extends CheckOptions {
  * depends on it. Errors: UsageError when the target names no symbol or file at head.
  */
 export async function explain(options: ExplainOptions): Promise<Explanation> {
-  const analysis = await analyzeChange(options);
+  // The target's file is in focus too, so that its dependents are in the graph.
+  const analysis = await analyzeChange(options, (root) => {
+    const path = options.target.includes('#') ? options.target.slice(0, options.target.lastIndexOf('#')) : options.target;
+    return [path, relative(root, resolve(options.cwd, path)).split(sep).join('/')];
+  });
   const { result } = analysis.outcome;
   const graph = analysis.headGraph.graph;
   const ids = targetIds(options.target, options.cwd, analysis);
@@ -257,8 +288,7 @@ function targetIds(target: string, cwd: string, analysis: Analysis): string[] {
   if (known(target)) return [target];
   const asPath = relative(analysis.repo.root, resolve(cwd, target)).split(sep).join('/');
   for (const candidate of [target, asPath]) {
-    const hash = candidate.lastIndexOf('#');
-    if (hash > candidate.lastIndexOf('/') && known(candidate)) return [candidate];
+    if (known(candidate)) return [candidate];
     if (graph.files.has(candidate)) {
       const removed = result.changes.filter((change) => change.file === candidate && change.change === 'removed').map((change) => change.id);
       return [...symbolsOfFile(graph, candidate), ...removed];
@@ -293,8 +323,7 @@ export async function affected(options: AffectedOptions): Promise<AffectedList> 
   const isTest = compileGlobs(analysis.policy.tests);
   const triggered = result.findings.some((finding) => finding.rule === 'triggers');
   if (options.fallback === 'all' && triggered) {
-    const all = analysis.headGraph.graph.files;
-    const files = [...all.keys()].filter((path) => !options.tests || isTest(path)).sort(compareText);
+    const files = analysis.headGraph.codeFiles.filter((path) => !options.tests || isTest(path)).sort(compareText);
     return { root: analysis.repo.root, files, fellBack: true };
   }
   if (options.tests) return { root: analysis.repo.root, files: result.affected.tests, fellBack: false };
@@ -334,6 +363,82 @@ export async function approve(options: ApproveOptions): Promise<ApproveOutcome> 
   return { approval, result };
 }
 
+export type { HookCommand, HookInstallation, HookRemoval, PushSkip } from './git/index.js';
+
+export interface HookOptions {
+  cwd: string;
+  env: CheckOptions['env'];
+}
+
+export interface HookInstallOptions extends HookOptions {
+  /** How the hook runs blast: the node binary and bin/blast.js that installed it, or `--command`. */
+  command: HookCommand;
+  /** Keep a foreign pre-push hook (moved aside) and run it before blast. */
+  chain?: boolean;
+}
+
+/**
+ * `blast hook install`: writes blast's pre-push hook where git runs hooks (`core.hooksPath`
+ * honoured; shared by linked worktrees). Errors: UsageError when a foreign hook is there and
+ * `chain` is not set (it is never overwritten), GitError outside a repository.
+ */
+export async function hookInstall(options: HookInstallOptions): Promise<HookInstallation> {
+  const repo = await openRepository(options.cwd, { env: options.env });
+  return installPrePushHook(repo, { command: options.command, chain: options.chain === true });
+}
+
+/** `blast hook uninstall`: removes blast's own hook only, and puts a chained hook back. */
+export async function hookUninstall(options: HookOptions): Promise<HookRemoval> {
+  const repo = await openRepository(options.cwd, { env: options.env });
+  return uninstallPrePushHook(repo);
+}
+
+export interface PrePushOptions extends CheckOptions {
+  /** git's first argument to the hook: the remote's name (or its URL). */
+  remote: string;
+  /** What git wrote to the hook's stdin: `<local ref> <local sha> <remote ref> <remote sha>` lines. */
+  input: string;
+}
+
+/** One pushed ref: skipped (and why), or its analysis. */
+export type PushedRefOutcome =
+  | { name: string; localRef: string; remoteRef: string; skipped: PushSkip }
+  | { name: string; localRef: string; remoteRef: string; outcome: CheckOutcome };
+
+/**
+ * `blast check --pre-push`: one verdict per pushed ref (DESIGN §3). Deletions and refs that bring
+ * nothing new are skipped; each other ref is analysed from the merge-base of the remote's default
+ * branch to the local sha, read from git objects. Errors: as `check`, plus UsageError for input
+ * that is not git's pre-push lines.
+ */
+export async function checkPrePush(options: PrePushOptions): Promise<PushedRefOutcome[]> {
+  const refs = parsePushedRefs(options.input);
+  if (refs.length === 0) return [];
+  const repo = await openRepository(options.cwd, { env: options.env });
+  const { policy } = await loadPolicy(repo, options);
+  const plans = await planPush(repo, refs, {
+    remote: options.remote,
+    onMissingBase: policy.onMissingBase,
+    ...(options.onWarning ? { onNote: options.onWarning } : {}),
+    ...(options.base === undefined ? {} : { explicitBase: options.base }),
+    ...(policy.base == null ? {} : { policyBase: policy.base }),
+  });
+  const outcomes: PushedRefOutcome[] = [];
+  for (const plan of plans) {
+    const names = { name: plan.name, localRef: plan.ref.localRef, remoteRef: plan.ref.remoteRef };
+    if ('skip' in plan) {
+      outcomes.push({ ...names, skipped: plan.skip });
+      continue;
+    }
+    const { head, base } = plan;
+    const analysis = await analyzeChange({ ...options, head, committed: false, staged: false }, () => [], { base });
+    const { outcome } = analysis;
+    // the report names the pushed branch, not `refs/heads/…` or a bare sha
+    outcomes.push({ ...names, outcome: { ...outcome, result: { ...outcome.result, head: { ...outcome.result.head, ref: plan.name } } } });
+  }
+  return outcomes;
+}
+
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -355,9 +460,11 @@ export async function clearCache(options: CheckOptions): Promise<string | null> 
   return (await clearGraphCache(dir)) ? dir : null;
 }
 
-function headMode(options: CheckOptions): HeadMode {
+function headMode(options: CheckOptions, ci: CiContext = {}): HeadMode {
   if (options.head !== undefined) return { kind: 'commit', ref: options.head };
   if (options.staged) return { kind: 'index' };
+  // A pull request's checkout is a synthetic merge commit; the change is the PR's head (DESIGN §3).
+  if (ci.pullRequestHead !== undefined) return { kind: 'commit', ref: ci.pullRequestHead };
   if (options.committed || isCi(options.env)) return { kind: 'commit', ref: 'HEAD' };
   return { kind: 'worktree' };
 }
@@ -450,8 +557,8 @@ function sideFiles(repo: Repository, side: Side): () => Promise<TreeFile[]> {
   return () => (listing ??= listFiles(repo, side));
 }
 
-async function graphOfSide(repo: Repository, side: Side, files: readonly TreeFile[], cache: GraphCache): Promise<GraphOutput> {
-  return buildGraph({ root: repo.root, files, readTexts: (paths) => readFiles(repo, side, paths), cache });
+async function graphOfSide(repo: Repository, side: Side, files: readonly TreeFile[], cache: GraphCache, focus: readonly string[]): Promise<GraphOutput> {
+  return buildGraph({ root: repo.root, files, readTexts: (paths) => readFiles(repo, side, paths), cache, focus });
 }
 
 /** Facts and fingerprints of both sides of each changed code file. */
@@ -491,11 +598,11 @@ function plural(count: number, singular: string, pluralForm: string): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-function describeParseErrors(graph: GraphOutput['graph']): string {
-  return graph.unparsedFiles
+function describeParseErrors(output: GraphOutput): string {
+  return output.graph.unparsedFiles
     .slice(0, 3)
     .map((file) => {
-      const first = graph.files.get(file)?.parseErrors[0];
+      const first = output.parseErrors.get(file);
       return first ? `${file}:${first.line}:${first.col}: ${first.message}` : file;
     })
     .join('; ');

@@ -24,18 +24,10 @@ export function buildSymbolGraph(files: ReadonlyMap<string, FileFacts>, resolver
     unknownEdges: 0,
     unparsedFiles: [],
   };
-  for (const facts of files.values()) {
-    addSymbols(graph, facts);
-    if (facts.parseErrors.length > 0) graph.unparsedFiles.push(facts.path);
-  }
-  graph.unparsedFiles.sort();
+  for (const facts of files.values()) addSymbols(graph, facts);
 
   const exportsResolver = createExportResolver(files, resolver);
-  for (const facts of files.values()) {
-    addFileEdges(graph, facts, exportsResolver);
-    recordUnresolved(graph, facts, resolver);
-  }
-  graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
+  for (const facts of files.values()) addFileEdges(graph, facts, exportsResolver);
   addMemberEdges(graph, files);
   return graph;
 }
@@ -275,25 +267,6 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
       }
     }
   }
-}
-
-/** Every specifier of the file that resolves nowhere, once per line. */
-function recordUnresolved(graph: SymbolGraph, facts: FileFacts, resolver: ModuleResolver): void {
-  const seen = new Set<string>();
-  const check = (specifier: string, line: number) => {
-    const key = `${specifier}\u0000${line}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (resolver.resolve(facts.path, specifier).kind === 'unresolved') graph.unresolvedImports.push({ file: facts.path, specifier, line });
-  };
-  for (const binding of facts.imports) check(binding.specifier, binding.line);
-  for (const reExport of facts.reExports) check(reExport.specifier, reExport.line);
-  for (const sideEffect of facts.sideEffectImports) check(sideEffect.specifier, sideEffect.line);
-  for (const declaration of facts.declarations) for (const use of declaration.moduleUses) check(use.specifier, use.line);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function withThrough(edge: GraphEdge, through: string[]): GraphEdge {

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileFacts, Resolution, SymbolFingerprint } from '../types.js';
+import { summarize, type FileSummary } from './file-summary.js';
 
 /**
  * What blast remembers between runs (DESIGN §8): per-file facts and fingerprints by path and
@@ -14,8 +15,14 @@ import type { FileFacts, Resolution, SymbolFingerprint } from '../types.js';
  * each other's additions, never corrupt the cache. Anything unreadable, truncated or written
  * by another version is ignored and rebuilt.
  */
+/** Facts as the cache holds them: the summary at hand, the rest decoded on demand. */
+export interface StoredFacts {
+  summary: FileSummary;
+  load(): FileFacts;
+}
+
 export interface GraphCache {
-  facts(path: string, blob: string): FileFacts | undefined;
+  facts(path: string, blob: string): StoredFacts | undefined;
   storeFacts(path: string, blob: string, facts: FileFacts): void;
   fingerprints(path: string, blob: string): ReadonlyMap<string, SymbolFingerprint> | undefined;
   storeFingerprints(path: string, blob: string, fingerprints: ReadonlyMap<string, SymbolFingerprint>): void;
@@ -72,13 +79,28 @@ export function disabledCache(): GraphCache {
 /** The cache in `dir` for blast `version`; entries of other versions are never read. */
 export async function openGraphCache(dir: string, version: string): Promise<GraphCache> {
   const [factsFile, printsFile, snapshotsFile] = CACHE_FILES.map((name) => join(dir, name)) as [string, string, string];
-  const factsStore = await openStore<FileFacts>(factsFile, version);
+  const factsStore = await openStore<{ summary: FileSummary; encoded: Buffer }>(factsFile, version);
+  const decoded = new Map<string, FileFacts>();
   const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
   const snapshotStore = await openStore<ProjectSnapshot>(snapshotsFile, version);
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   return {
-    facts: (path, blob) => factsStore.get(key(path, blob)),
-    storeFacts: (path, blob, facts) => factsStore.set(key(path, blob), facts),
+    facts: (path, blob) => {
+      const stored = factsStore.get(key(path, blob));
+      if (!stored) return undefined;
+      const load = () => {
+        const known = decoded.get(key(path, blob));
+        if (known) return known;
+        const facts = deserialize(stored.encoded) as FileFacts;
+        decoded.set(key(path, blob), facts);
+        return facts;
+      };
+      return { summary: stored.summary, load };
+    },
+    storeFacts: (path, blob, facts) => {
+      decoded.set(key(path, blob), facts);
+      factsStore.set(key(path, blob), { summary: summarize(facts), encoded: serialize(facts) });
+    },
     fingerprints: (path, blob) => {
       const stored = printStore.get(key(path, blob));
       return stored ? new Map(stored) : undefined;

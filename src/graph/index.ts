@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
 import { buildSymbolGraph } from './build-graph.js';
-import type { GraphCache } from './graph-cache.js';
+import type { GraphCache, StoredFacts } from './graph-cache.js';
+import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
@@ -19,12 +20,22 @@ export interface GraphInput {
   /** Texts of files of that side; asked only for what the cache does not hold. */
   readTexts: TextReader;
   cache: GraphCache;
+  /**
+   * Files the question is about (the changed ones): only files that can reach them through
+   * imports get symbols and edges, so a warm run's work grows with the change, not the
+   * repository. Absent: the whole graph.
+   */
+  focus?: readonly string[];
 }
 
 export interface GraphOutput {
   graph: SymbolGraph;
+  /** Every code file of the side (the graph may hold fewer: see `focus`). */
+  codeFiles: string[];
   /** Code blast cannot parse (`.vue`, `.svelte`, `.astro`): listed, never silently dropped. */
   unanalysedFiles: string[];
+  /** The first syntax error of each file that does not parse. */
+  parseErrors: Map<string, { line: number; col: number; message: string }>;
   warnings: string[];
   /** How many files were parsed (the rest came from the cache). */
   parsedFiles: number;
@@ -41,21 +52,22 @@ function isCodeFile(path: string): boolean {
 
 /**
  * The symbol graph of one side of the comparison.
- * Input: the side's files with blob ids, a reader for their text, the cache. Output: the graph
- * (plain data), the files it could not analyse, warnings (no tsconfig, a base config not
- * installed). Errors: ProjectError for a tsconfig that cannot be parsed. Files with syntax
- * errors are analysed as far as they parse. Only files whose blob the cache does not know are
- * read and parsed; only specifiers it has not resolved in this project state are resolved.
+ * Input: the side's files with blob ids, a reader for their text, the cache, and optionally
+ * the files in focus. Output: the graph (plain data), the files it could not analyse, syntax
+ * errors, warnings (no tsconfig, a base config not installed). Errors: ProjectError for a
+ * tsconfig that cannot be parsed. Files with syntax errors are analysed as far as they parse.
+ * Only files whose blob the cache does not know are read and parsed; only specifiers it has
+ * not resolved in this project state are resolved.
  */
 export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const codeFiles = input.files.filter((file) => isCodeFile(file.path));
   const unanalysedFiles = input.files.filter((file) => !file.path.includes('node_modules/') && isUnanalysableCode(file.path)).map((file) => file.path);
-  const facts = await factsOf(codeFiles, input);
+  const { entries, parsed } = await factsOf(codeFiles, input);
 
   const snapshotKey = projectSnapshotKey(input.files);
   const cached = input.cache.snapshot(snapshotKey);
   const resolutions = new Map(cached?.resolutions ?? []);
-  const requests = specifiersOf(facts.byPath.values());
+  const requests = [...entries].flatMap(([path, entry]) => entry.summary.specifiers.map(({ specifier }) => [path, specifier] as [string, string]));
   const missing = requests.filter(([from, specifier]) => !resolutions.has(resolutionKey(from, specifier)));
   let warnings = cached?.warnings ?? [];
   if (missing.length > 0 || cached === undefined) {
@@ -66,17 +78,56 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   // Keep only what this state of the project uses, so the snapshot does not grow with history.
   const used = new Map(requests.map(([from, specifier]) => [resolutionKey(from, specifier), resolutions.get(resolutionKey(from, specifier))!]));
   if (missing.length > 0 || cached === undefined) input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
+  const resolve = (from: string, specifier: string): Resolution => used.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' };
 
-  const resolver = { resolve: (from: string, specifier: string): Resolution => used.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' } };
-  return { graph: buildSymbolGraph(facts.byPath, resolver), unanalysedFiles, warnings, parsedFiles: facts.parsed };
+  const inGraph = input.focus ? filesReaching(input.focus, entries, resolve) : new Set(entries.keys());
+  const facts = new Map([...inGraph].sort(compareText).map((path) => [path, entries.get(path)!.load()]));
+  const graph = buildSymbolGraph(facts, { resolve });
+
+  // Whole-repository figures come from the summaries, whatever the focus.
+  const parseErrors = new Map<string, { line: number; col: number; message: string }>();
+  for (const [path, entry] of entries) {
+    const first = entry.summary.parseErrors[0];
+    if (first) parseErrors.set(path, first);
+    for (const { specifier, line } of entry.summary.specifiers) {
+      if (resolve(path, specifier).kind === 'unresolved') graph.unresolvedImports.push({ file: path, specifier, line });
+    }
+  }
+  graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
+  graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
+  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed };
 }
 
-async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promise<{ byPath: Map<string, FileFacts>; parsed: number }> {
-  const byPath = new Map<string, FileFacts>();
+/** The focus files and every file that imports one of them, directly or through others. */
+function filesReaching(focus: readonly string[], entries: ReadonlyMap<string, StoredFacts>, resolve: (from: string, specifier: string) => Resolution): Set<string> {
+  const importers = new Map<string, string[]>();
+  for (const [path, entry] of entries) {
+    for (const { specifier } of entry.summary.specifiers) {
+      const target = resolve(path, specifier);
+      if (target.kind !== 'file' && target.kind !== 'asset') continue;
+      const list = importers.get(target.path) ?? [];
+      list.push(path);
+      importers.set(target.path, list);
+    }
+  }
+  const reached = new Set(focus.filter((path) => entries.has(path)));
+  const queue = [...reached];
+  for (let index = 0; index < queue.length; index++) {
+    for (const importer of importers.get(queue[index]!) ?? []) {
+      if (reached.has(importer)) continue;
+      reached.add(importer);
+      queue.push(importer);
+    }
+  }
+  return reached;
+}
+
+async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promise<{ entries: Map<string, StoredFacts>; parsed: number }> {
+  const entries = new Map<string, StoredFacts>();
   const toParse: TreeFile[] = [];
   for (const file of codeFiles) {
     const known = input.cache.facts(file.path, file.blob);
-    if (known) byPath.set(file.path, known);
+    if (known) entries.set(file.path, known);
     else toParse.push(file);
   }
   if (toParse.length > 0) {
@@ -87,31 +138,20 @@ async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promi
       return text === undefined || kind === undefined ? [] : [{ path: file.path, text, kind }];
     });
     const blobs = new Map(toParse.map((file) => [file.path, file.blob]));
-    for (const parsed of await extractAllFacts(jobs)) {
-      byPath.set(parsed.path, parsed);
-      input.cache.storeFacts(parsed.path, blobs.get(parsed.path)!, parsed);
+    for (const facts of await extractAllFacts(jobs)) {
+      input.cache.storeFacts(facts.path, blobs.get(facts.path)!, facts);
+      entries.set(facts.path, { summary: summarize(facts), load: () => facts });
     }
   }
-  // Graph order must not depend on which files came from the cache.
-  const sorted = new Map([...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { byPath: sorted, parsed: toParse.length };
+  return { entries, parsed: toParse.length };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function resolutionKey(from: string, specifier: string): string {
   return `${from}\u0000${specifier}`;
-}
-
-/** Every (file, specifier) pair the graph will ask about, once each. */
-function specifiersOf(facts: Iterable<FileFacts>): Array<[string, string]> {
-  const pairs = new Map<string, [string, string]>();
-  const add = (from: string, specifier: string) => pairs.set(resolutionKey(from, specifier), [from, specifier]);
-  for (const file of facts) {
-    for (const binding of file.imports) add(file.path, binding.specifier);
-    for (const reExport of file.reExports) add(file.path, reExport.specifier);
-    for (const sideEffect of file.sideEffectImports) add(file.path, sideEffect.specifier);
-    for (const declaration of file.declarations) for (const use of declaration.moduleUses) add(file.path, use.specifier);
-  }
-  return [...pairs.values()];
 }
 
 /**
@@ -162,7 +202,7 @@ export async function describeFiles(
 ): Promise<Map<string, FileSide>> {
   const sides = new Map<string, FileSide>();
   const missing = files.filter((file) => {
-    const facts = known?.get(file.path) ?? cache.facts(file.path, file.blob);
+    const facts = known?.get(file.path) ?? cache.facts(file.path, file.blob)?.load();
     const fingerprints = cache.fingerprints(file.path, file.blob);
     if (facts && fingerprints) sides.set(file.path, { facts, fingerprints });
     return !(facts && fingerprints);
@@ -174,7 +214,7 @@ export async function describeFiles(
     const text = texts.get(file.path);
     const kind = scriptKindOf(file.path);
     if (text === undefined || kind === undefined) continue;
-    const facts = known?.get(file.path) ?? cache.facts(file.path, file.blob) ?? extractFacts(file.path, text, kind);
+    const facts = known?.get(file.path) ?? cache.facts(file.path, file.blob)?.load() ?? extractFacts(file.path, text, kind);
     const fingerprints = fingerprintFile(file.path, text, kind);
     cache.storeFacts(file.path, file.blob, facts);
     cache.storeFingerprints(file.path, file.blob, fingerprints);
