@@ -1,5 +1,5 @@
 import type { SymbolGraph } from '../../types.js';
-import { MODULE_SYMBOL } from '../extract-facts.js';
+import { MODULE_SYMBOL } from '../names.js';
 
 /**
  * mulberry32: a 32-bit seeded generator, small and good enough to pick a sample. The same seed

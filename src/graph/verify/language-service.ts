@@ -1,0 +1,104 @@
+import { posix } from 'node:path';
+import { Project, ts } from 'ts-morph';
+import type { ProjectLayout } from '../../project/index.js';
+
+export interface LanguageServiceInput {
+  /** Absolute repository root: the program's files are `root/path`. */
+  root: string;
+  /** Repo-relative code files to put in the program. */
+  files: readonly string[];
+  readText(path: string): string | undefined;
+  layout: ProjectLayout;
+}
+
+/** A reference the language service found, in a file of the program. */
+export interface FoundReference {
+  /** Repo-relative path. */
+  file: string;
+  /** Offset of the reference's first character. */
+  start: number;
+}
+
+/**
+ * TypeScript's language service over the repository's code files, for `findReferences`. The
+ * compiler options are the root config's (lib, jsx, paths); each file's imports resolve under
+ * the tsconfig that governs it, as in blast's own resolver (with its bundler fallback), so a
+ * monorepo whose packages have their own configs is one program. Options TypeScript 6
+ * deprecates (`baseUrl`, `moduleResolution: node`) are accepted with `ignoreDeprecations`;
+ * diagnostics of the configs and of the code never stop the references.
+ */
+export class ReferenceFinder {
+  readonly #root: string;
+  readonly #service: ts.LanguageService;
+  readonly #program: ts.Program;
+
+  constructor(input: LanguageServiceInput) {
+    this.#root = input.root;
+    const rootOptions = input.layout.governing('index.ts').options;
+    const project = new Project({
+      compilerOptions: { ...rootOptions, allowJs: true, noEmit: true, skipLibCheck: true, ignoreDeprecations: '6.0' },
+      skipAddingFilesFromTsConfig: true,
+      resolutionHost: (host, getOptions) => ({ resolveModuleNames: createResolveModuleNames(input.root, input.layout, host, getOptions) }),
+    });
+    for (const file of input.files) {
+      const text = input.readText(file);
+      if (text !== undefined) project.createSourceFile(posix.join(input.root, file), text, { overwrite: true });
+    }
+    this.#service = project.getLanguageService().compilerObject;
+    const program = this.#service.getProgram();
+    if (!program) throw new Error('the language service has no program');
+    this.#program = program;
+  }
+
+  /** The program's syntax tree of a repo-relative file. */
+  sourceFile(file: string): ts.SourceFile | undefined {
+    return this.#program.getSourceFile(posix.join(this.#root, file));
+  }
+
+  /** Every reference to the symbol named at `position` in `file`, in files under the root. */
+  findReferences(file: string, position: number): FoundReference[] {
+    const found: FoundReference[] = [];
+    for (const group of this.#service.findReferences(posix.join(this.#root, file), position) ?? []) {
+      for (const entry of group.references) {
+        const relative = posix.relative(this.#root, entry.fileName);
+        if (relative.startsWith('..') || relative.includes('node_modules/')) continue;
+        found.push({ file: relative, start: entry.textSpan.start });
+      }
+    }
+    return found;
+  }
+
+  /** Where the symbol at `position` in `file` is declared (aliases followed), in files under the root. */
+  findDefinitions(file: string, position: number): FoundReference[] {
+    const found: FoundReference[] = [];
+    for (const definition of this.#service.getDefinitionAtPosition(posix.join(this.#root, file), position) ?? []) {
+      const relative = posix.relative(this.#root, definition.fileName);
+      if (relative.startsWith('..') || relative.includes('node_modules/')) continue;
+      found.push({ file: relative, start: definition.textSpan.start });
+    }
+    return found;
+  }
+}
+
+type ResolveModuleNames = NonNullable<ts.LanguageServiceHost['resolveModuleNames']>;
+
+function createResolveModuleNames(root: string, layout: ProjectLayout, host: ts.ModuleResolutionHost, getOptions: () => ts.CompilerOptions): ResolveModuleNames {
+  const caches = new Map<string, ts.ModuleResolutionCache>();
+  const bundler: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowJs: true, resolveJsonModule: true };
+  const resolveWith = (name: string, containing: string, options: ts.CompilerOptions, key: string): ts.ResolvedModuleFull | undefined => {
+    let cache = caches.get(key);
+    if (!cache) {
+      cache = ts.createModuleResolutionCache(root, (fileName) => fileName, options);
+      caches.set(key, cache);
+    }
+    return ts.resolveModuleName(name, containing, options, host, cache).resolvedModule;
+  };
+  return (moduleNames, containingFile) => {
+    const relative = posix.relative(root, containingFile);
+    const inRepository = !relative.startsWith('..') && !relative.includes('node_modules/');
+    const config = inRepository ? layout.governing(relative) : undefined;
+    const options = config?.options ?? getOptions();
+    const key = config?.hash ?? 'program';
+    return moduleNames.map((name) => resolveWith(name, containingFile, options, key) ?? resolveWith(name, containingFile, { ...options, ...bundler }, `${key}:bundler`));
+  };
+}

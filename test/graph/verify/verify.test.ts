@@ -1,0 +1,156 @@
+// verifyGraph on fixture projects read from disk: blast's graph against the language service.
+import { describe, expect, test } from 'vitest';
+import { verifyGraph, type VerifyInput, type VerifyReport } from '../../../src/graph/verify/index.js';
+import { fixtureRoot, listTree, loadRepository } from './repository.js';
+
+async function verify(fixture: string, options: Partial<VerifyInput> = {}): Promise<VerifyReport> {
+  const root = fixtureRoot(fixture);
+  const repository = await loadRepository(root, listTree(root));
+  return verifyGraph({ ...repository, sample: 100, seed: 1, ...options });
+}
+
+/** `[language service, blast, common]` file counts, per symbol, for exact assertions. */
+function countsOf(report: VerifyReport): Record<string, { direct: number[]; transitive?: number[] }> {
+  const counts = (figures: { languageServiceFiles: number; blastFiles: number; commonFiles: number }) => [figures.languageServiceFiles, figures.blastFiles, figures.commonFiles];
+  return Object.fromEntries(
+    report.symbols.map((symbol) => [symbol.id, symbol.transitive ? { direct: counts(symbol.direct), transitive: counts(symbol.transitive) } : { direct: counts(symbol.direct) }]),
+  );
+}
+
+describe('verifyGraph', () => {
+  test('agrees with the language service on barrels, aliases, default exports, namespace members, types and this-members', async () => {
+    const report = await verify('verify-agree');
+    expect(report.candidates).toBe(9);
+    expect(report.sampled).toEqual([
+      'src/cart.ts#Line',
+      'src/cart.ts#cartLabel',
+      'src/cart.ts#cartTotal',
+      'src/checkout.ts#renderCheckout',
+      'src/money.ts#CURRENCY',
+      'src/money.ts#Cents',
+      'src/money.ts#formatPrice',
+      'src/store.ts#Store',
+      'src/utils/strings.ts#pad',
+    ]);
+    expect(report.unlocated).toEqual([]);
+    expect(report.languageServiceErrors).toEqual([]);
+    expect(report.direct).toEqual({ recall: 1, precision: 1, languageServiceFiles: 12, blastFiles: 12, commonFiles: 12 });
+    expect(report.transitive).toEqual({ recall: 1, precision: 1, languageServiceFiles: 27, blastFiles: 27, commonFiles: 27, symbols: 9, containmentOnlyFiles: 0 });
+    expect(countsOf(report)['src/money.ts#CURRENCY']).toEqual({ direct: [2, 2, 2], transitive: [4, 4, 4] });
+    // A re-export is no use: the barrel src/utils/index.ts is in no set.
+    expect(countsOf(report)['src/money.ts#formatPrice']).toEqual({ direct: [1, 1, 1], transitive: [3, 3, 3] });
+    expect(report.disagreements).toEqual([]);
+    expect(report.failures).toEqual([]);
+    expect(report.programFiles).toBe(7);
+  });
+
+  test('a call through an interface reaches the implementing method for the language service, not for blast', async () => {
+    const report = await verify('verify-interface-dispatch');
+    expect(report.direct).toEqual({ recall: 1, precision: 1, languageServiceFiles: 6, blastFiles: 6, commonFiles: 6 });
+    expect(report.transitive).toEqual({ recall: 0.8, precision: 1, languageServiceFiles: 10, blastFiles: 8, commonFiles: 8, symbols: 5, containmentOnlyFiles: 1 });
+    expect(countsOf(report)['src/log.ts#log']).toEqual({ direct: [1, 1, 1], transitive: [3, 1, 1] });
+    const missed = { dependent: 'src/app.ts#start', on: 'src/service.ts#Service.run' };
+    expect(report.disagreements).toEqual([
+      { symbol: 'src/log.ts#log', file: 'src/app.ts', seenBy: 'language-service', level: 'transitive', chain: ['src/log.ts#log', 'src/service.ts#Service.run', 'src/app.ts#start'], unmatched: missed },
+      {
+        symbol: 'src/log.ts#log',
+        file: 'src/cli.ts',
+        seenBy: 'language-service',
+        level: 'transitive',
+        chain: ['src/log.ts#log', 'src/service.ts#Service.run', 'src/app.ts#start', 'src/cli.ts#<module>'],
+        unmatched: missed,
+      },
+    ]);
+    // blast's walk does reach src/cli.ts, by taking Service.run's change as Service's.
+    expect(report.symbols.find((symbol) => symbol.id === 'src/log.ts#log')?.containmentOnlyFiles).toBe(1);
+    expect(report.failures).toEqual(['transitive recall 80.0% is below 99.0%']);
+  });
+
+  test('the method itself, asked for by id: its caller through the interface is a direct miss', async () => {
+    const report = await verify('verify-interface-dispatch', { symbols: ['src/service.ts#Service.run'] });
+    expect(report.candidates).toBe(5);
+    expect(report.sampled).toEqual(['src/service.ts#Service.run']);
+    expect(report.direct).toEqual({ recall: 0, precision: 1, languageServiceFiles: 1, blastFiles: 0, commonFiles: 0 });
+    expect(report.disagreements.filter((disagreement) => disagreement.level === 'direct')).toEqual([
+      {
+        symbol: 'src/service.ts#Service.run',
+        file: 'src/app.ts',
+        seenBy: 'language-service',
+        level: 'direct',
+        chain: ['src/service.ts#Service.run', 'src/app.ts#start'],
+        unmatched: { dependent: 'src/app.ts#start', on: 'src/service.ts#Service.run' },
+      },
+    ]);
+  });
+
+  test('a static member access uses the class for the language service; blast records the member only', async () => {
+    const report = await verify('verify-static-member');
+    expect(report.direct).toEqual({ recall: 0.5, precision: 1, languageServiceFiles: 2, blastFiles: 1, commonFiles: 1 });
+    expect(report.transitive).toEqual({ recall: 1 / 3, precision: 1, languageServiceFiles: 3, blastFiles: 1, commonFiles: 1, symbols: 2, containmentOnlyFiles: 0 });
+    const missed = { dependent: 'src/shortcuts.ts#undo', on: 'src/keyboard.ts#Keyboard' };
+    expect(report.disagreements).toEqual([
+      { symbol: 'src/keyboard.ts#Keyboard', file: 'src/shortcuts.ts', seenBy: 'language-service', level: 'direct', chain: ['src/keyboard.ts#Keyboard', 'src/shortcuts.ts#undo'], unmatched: missed },
+      {
+        symbol: 'src/keyboard.ts#Keyboard',
+        file: 'src/main.ts',
+        seenBy: 'language-service',
+        level: 'transitive',
+        chain: ['src/keyboard.ts#Keyboard', 'src/shortcuts.ts#undo', 'src/main.ts#<module>'],
+        unmatched: missed,
+      },
+      { symbol: 'src/keyboard.ts#Keyboard', file: 'src/shortcuts.ts', seenBy: 'language-service', level: 'transitive', chain: ['src/keyboard.ts#Keyboard', 'src/shortcuts.ts#undo'], unmatched: missed },
+    ]);
+    expect(report.failures).toEqual(['direct recall 50.0% is below 99.0%', 'transitive recall 33.3% is below 99.0%']);
+  });
+
+  test('the bar can be moved', async () => {
+    const report = await verify('verify-static-member', { minRecall: 0.3, minPrecision: 1 });
+    expect(report.minRecall).toBe(0.3);
+    expect(report.failures).toEqual([]);
+  });
+
+  test('an old tsconfig (baseUrl, moduleResolution node, paths) and CommonJS re-exports', async () => {
+    const report = await verify('verify-legacy-tsconfig');
+    expect(report.sampled).toEqual(['lib/greet.ts#greet', 'lib/legacy.js#shout', 'src/index.ts#welcome', 'src/loud.js#loud']);
+    expect(countsOf(report)).toEqual({
+      // Found through the `@lib/*` alias.
+      'lib/greet.ts#greet': { direct: [1, 1, 1], transitive: [1, 1, 1] },
+      // find-references does not follow `module.exports = { shout }` into the destructured
+      // require; go-to-definition from blast's dependent confirms it.
+      'lib/legacy.js#shout': { direct: [1, 1, 1], transitive: [1, 1, 1] },
+      'src/index.ts#welcome': { direct: [0, 0, 0], transitive: [0, 0, 0] },
+      'src/loud.js#loud': { direct: [0, 0, 0], transitive: [0, 0, 0] },
+    });
+    expect(report.disagreements).toEqual([]);
+  });
+
+  test('the same seed draws the same sample; another seed another', async () => {
+    const first = await verify('verify-agree', { sample: 3, seed: 7 });
+    const again = await verify('verify-agree', { sample: 3, seed: 7 });
+    const other = await verify('verify-agree', { sample: 3, seed: 8 });
+    expect(first.sampled).toHaveLength(3);
+    expect(again.sampled).toEqual(first.sampled);
+    expect(other.sampled).not.toEqual(first.sampled);
+    expect(first.seed).toBe(7);
+  });
+
+  test('a closure cut by the bound or the time budget is left out of the transitive figures', async () => {
+    const bounded = await verify('verify-agree', { symbols: ['src/money.ts#Cents', 'src/checkout.ts#renderCheckout'], maxSymbols: 1 });
+    expect(bounded.symbols.map((symbol) => [symbol.id, symbol.cut ?? null, symbol.transitive === undefined])).toEqual([
+      ['src/checkout.ts#renderCheckout', null, false],
+      ['src/money.ts#Cents', 'bound', true],
+    ]);
+    expect(bounded.direct.languageServiceFiles).toBe(3);
+    expect(bounded.transitive.symbols).toBe(1);
+    const timed = await verify('verify-agree', { symbols: ['src/money.ts#Cents'], maxSeconds: 0 });
+    expect(timed.symbols[0]?.cut).toBe('time');
+    expect(timed.transitive).toEqual({ recall: 1, precision: 1, languageServiceFiles: 0, blastFiles: 0, commonFiles: 0, symbols: 0, containmentOnlyFiles: 0 });
+    expect(timed.failures).toEqual([]);
+  });
+
+  test('a symbol without a name to ask about is listed as unlocated, not measured', async () => {
+    const report = await verify('verify-agree', { symbols: ['src/app.ts#<module>', 'src/nowhere.ts#gone', 'src/store.ts#Store'] });
+    expect(report.unlocated).toEqual(['src/app.ts#<module>', 'src/nowhere.ts#gone']);
+    expect(report.symbols.map((symbol) => symbol.id)).toEqual(['src/store.ts#Store']);
+  });
+});
