@@ -326,3 +326,74 @@ export interface Explanation {
   depth: number;
   symbols: ExplainedSymbol[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// verify
+// ---------------------------------------------------------------------------------------------
+
+export type Level = 'direct' | 'transitive';
+export type VerifySide = 'language-service' | 'blast';
+export type VerifyCut = 'bound' | 'time';
+
+export interface Figures {
+  recall: number;
+  precision: number;
+  /** Files the language service found, blast found, and both found. */
+  languageServiceFiles: number;
+  blastFiles: number;
+  commonFiles: number;
+}
+
+/** A file one side reaches from a sampled symbol and the other does not. */
+export interface Disagreement {
+  symbol: string;
+  file: string;
+  seenBy: VerifySide;
+  level: Level;
+  /** How the side that saw it got there: the sampled symbol, …, the first symbol in `file`. */
+  chain: string[];
+  /**
+   * The first hop of `chain` the other side does not have: `dependent` references `on` (or
+   * blast has that edge) on the side that saw it, not on the other. This is the edge to look at.
+   */
+  unmatched?: { dependent: string; on: string };
+}
+
+export interface SymbolVerification {
+  id: string;
+  direct: Figures;
+  /** Absent when the language service's closure was cut: a partial closure is no measure. */
+  transitive?: Figures;
+  cut?: VerifyCut;
+  /**
+   * Files blast's walk reaches besides `transitive`'s, by taking a member's change as its
+   * class's or namespace's (structural edges). Not compared: no reference stands for them.
+   */
+  containmentOnlyFiles: number;
+}
+
+export interface VerifyReport {
+  seed: number;
+  /** Exported symbols the sample was drawn from. */
+  candidates: number;
+  /** The symbols verified, sorted. */
+  sampled: string[];
+  /** Sampled symbols the language service could not be asked about (no declaration name found, or it failed). */
+  unlocated: string[];
+  /** Symbols whose question made the language service throw (they count as having no dependents). */
+  languageServiceErrors: Array<{ symbol: string; message: string }>;
+  /** Micro-averages over the located symbols; transitive over the closures that were not cut. */
+  direct: Figures;
+  /** `symbols`: the closures compared; `containmentOnlyFiles`: their sum of that figure. */
+  transitive: Figures & { symbols: number; containmentOnlyFiles: number };
+  symbols: SymbolVerification[];
+  /** Sorted by symbol, level, file, side. */
+  disagreements: Disagreement[];
+  minRecall: number;
+  minPrecision: number;
+  /** Why the figures are below the bar, one line each; empty when they pass. */
+  failures: string[];
+  /** Code files in the language service's program. */
+  programFiles: number;
+  timingsMs: { languageService: number; references: number; total: number };
+}

@@ -222,3 +222,13 @@ export async function describeFiles(
   }
   return sides;
 }
+
+export type { VerifyInput } from './verify/index.js';
+
+/**
+ * `blast verify`'s measure of the graph against TypeScript's language service (loaded only
+ * here: the check itself never builds a program or a type checker).
+ */
+export async function verifyGraph(input: import('./verify/index.js').VerifyInput): Promise<import('../types.js').VerifyReport> {
+  return (await import('./verify/index.js')).verifyGraph(input);
+}

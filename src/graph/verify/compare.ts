@@ -1,33 +1,14 @@
+import type { Disagreement, Figures, Level, VerifySide as Side } from '../../types.js';
+
+export type { Disagreement, Figures, Level } from '../../types.js';
+export type { VerifySide as Side } from '../../types.js';
 import type { Reach } from './reach.js';
 import { compareText } from './sample.js';
 
-export type Level = 'direct' | 'transitive';
-export type Side = 'language-service' | 'blast';
+
 
 /** File-level agreement: recall = common / language service, precision = common / blast. */
-export interface Figures {
-  recall: number;
-  precision: number;
-  /** Files the language service found, blast found, and both found. */
-  languageServiceFiles: number;
-  blastFiles: number;
-  commonFiles: number;
-}
 
-/** A file one side reaches from a sampled symbol and the other does not. */
-export interface Disagreement {
-  symbol: string;
-  file: string;
-  seenBy: Side;
-  level: Level;
-  /** How the side that saw it got there: the sampled symbol, …, the first symbol in `file`. */
-  chain: string[];
-  /**
-   * The first hop of `chain` the other side does not have: `dependent` references `on` (or
-   * blast has that edge) on the side that saw it, not on the other. This is the edge to look at.
-   */
-  unmatched?: { dependent: string; on: string };
-}
 
 /** Whether `dependent` is among the dependents of `on` on a side. */
 export type HasDependent = (on: string, dependent: string) => boolean;

@@ -1,3 +1,4 @@
+import type { SymbolVerification, VerifyReport } from '../../types.js';
 import { performance } from 'node:perf_hooks';
 import { loadProjectLayout } from '../../project/index.js';
 import type { SymbolGraph } from '../../types.js';
@@ -10,6 +11,7 @@ import { compareText, drawSample, sampleCandidates } from './sample.js';
 import { createSymbolSites, splitId } from './symbol-sites.js';
 
 export type { Disagreement, Figures, Level, Side } from './compare.js';
+export type { SymbolVerification, VerifyReport } from '../../types.js';
 export type { Cut } from './reach.js';
 export { createRandom, drawSample, sampleCandidates } from './sample.js';
 
@@ -37,44 +39,7 @@ export interface VerifyInput {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface SymbolVerification {
-  id: string;
-  direct: Figures;
-  /** Absent when the language service's closure was cut: a partial closure is no measure. */
-  transitive?: Figures;
-  cut?: Cut;
-  /**
-   * Files blast's walk reaches besides `transitive`'s, by taking a member's change as its
-   * class's or namespace's (structural edges). Not compared: no reference stands for them.
-   */
-  containmentOnlyFiles: number;
-}
 
-export interface VerifyReport {
-  seed: number;
-  /** Exported symbols the sample was drawn from. */
-  candidates: number;
-  /** The symbols verified, sorted. */
-  sampled: string[];
-  /** Sampled symbols the language service could not be asked about (no declaration name found, or it failed). */
-  unlocated: string[];
-  /** Symbols whose question made the language service throw (they count as having no dependents). */
-  languageServiceErrors: Array<{ symbol: string; message: string }>;
-  /** Micro-averages over the located symbols; transitive over the closures that were not cut. */
-  direct: Figures;
-  /** `symbols`: the closures compared; `containmentOnlyFiles`: their sum of that figure. */
-  transitive: Figures & { symbols: number; containmentOnlyFiles: number };
-  symbols: SymbolVerification[];
-  /** Sorted by symbol, level, file, side. */
-  disagreements: Disagreement[];
-  minRecall: number;
-  minPrecision: number;
-  /** Why the figures are below the bar, one line each; empty when they pass. */
-  failures: string[];
-  /** Code files in the language service's program. */
-  programFiles: number;
-  timingsMs: { languageService: number; references: number; total: number };
-}
 
 /**
  * `blast verify`: measures blast's graph against TypeScript's language service.

@@ -1,3 +1,4 @@
+import type { VerifyCut as Cut } from '../../types.js';
 import { compareText } from './sample.js';
 
 /**
@@ -8,7 +9,7 @@ import { compareText } from './sample.js';
 export type Reach = Map<string, string[]>;
 
 /** How a closure ended: complete, or cut by the bound on symbols or by the time budget. */
-export type Cut = 'bound' | 'time';
+export type { VerifyCut as Cut } from '../../types.js';
 
 export interface Closure {
   direct: Reach;
