@@ -218,10 +218,16 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
   const allExportsOf = (targetFile: string, through: string[]): Target[] =>
     exports.exportNames(targetFile).flatMap((name) => exports.resolveExport(targetFile, name).map((target) => ({ ...target, through: [...through, ...target.through] })));
 
-  const expand = (target: Target, member: string | undefined): Target[] => {
+  /**
+   * `C.m` depends on the member and on `C` itself (the class's own lines, its heritage, are
+   * part of what `C.m` runs); a member's `this.m` names the member alone, or every member would
+   * depend on all of its class.
+   */
+  const expand = (target: Target, member: string | undefined, ownClass = false): Target[] => {
     if (target.kind === 'symbol') {
       const memberId = member === undefined ? undefined : `${target.id}.${member}`;
-      return [memberId !== undefined && graph.symbols.has(memberId) ? { ...target, id: memberId } : target];
+      if (memberId === undefined || !graph.symbols.has(memberId)) return [target];
+      return ownClass ? [{ ...target, id: memberId }] : [{ ...target, id: memberId }, target];
     }
     if (member !== undefined) {
       const found = exports.resolveExport(target.file, member);
@@ -254,7 +260,7 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
       // `this.props` in a React component: a member the class inherits from outside is no edge
       // to the class itself (that would make every member depend on all of the class).
       if (use.member !== undefined && declaration.parent === use.name && !localNames.has(`${use.name}.${use.member}`)) continue;
-      const local = expand({ kind: 'symbol', id: symbolId(file, use.name), through: [] }, use.member);
+      const local = expand({ kind: 'symbol', id: symbolId(file, use.name), through: [] }, use.member, declaration.parent === use.name);
       for (const resolved of local) if (resolved.kind === 'symbol' && resolved.id !== from) addEdge(graph, { from, to: resolved.id, kind, line: use.line });
     }
     for (const moduleUse of declaration.moduleUses) {

@@ -54,7 +54,11 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
     if (ts.isIdentifier(node)) {
       const name = node.text;
       if (topLevelNames.has(name) && isReference(node) && !isShadowed(name, scopes)) {
-        record(name, memberAccessed(node), nodeInType, node);
+        const members = membersAccessed(node);
+        if (members.length === 0) record(name, undefined, nodeInType, node);
+        for (const member of members) record(name, member, nodeInType, node);
+        // `new C()` uses the class and its constructor.
+        if (ts.isNewExpression(node.parent) && node.parent.expression === node) record(name, 'constructor', nodeInType, node);
       }
       return;
     }
@@ -86,15 +90,49 @@ function isShadowed(name: string, scopes: ReadonlyArray<ReadonlySet<string>>): b
   return scopes.some((scope) => scope.has(name));
 }
 
-/** `ns.a`, `ns['a']` and the type `ns.A` name a member; anything else uses the binding whole. */
-function memberAccessed(identifier: ts.Identifier): string | undefined {
+/**
+ * The members a reference names: `ns.a`, `ns['a']`, the type `ns.A`, and the type-level ways of
+ * naming a member — `C['m']`, `(typeof C)['m']`, `InstanceType<typeof C>['m']`, `Pick<C, 'a' | 'b'>`.
+ * None: the binding is used whole.
+ */
+function membersAccessed(identifier: ts.Identifier): string[] {
   const parent = identifier.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === identifier) return parent.name.text;
-  if (ts.isQualifiedName(parent) && parent.left === identifier) return parent.right.text;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === identifier) return [parent.name.text];
+  if (ts.isQualifiedName(parent) && parent.left === identifier) return [parent.right.text];
   if (ts.isElementAccessExpression(parent) && parent.expression === identifier && ts.isStringLiteralLike(parent.argumentExpression)) {
-    return parent.argumentExpression.text;
+    return [parent.argumentExpression.text];
   }
-  return undefined;
+  return typeLevelMembers(identifier);
+}
+
+function typeLevelMembers(identifier: ts.Identifier): string[] {
+  let node: ts.Node = identifier;
+  const climb = (test: (parent: ts.Node) => boolean) => {
+    if (test(node.parent)) node = node.parent;
+  };
+  climb((parent) => ts.isTypeReferenceNode(parent) && parent.typeName === node);
+  climb((parent) => ts.isTypeQueryNode(parent) && parent.exprName === node);
+  const holder = node.parent;
+  if (ts.isTypeReferenceNode(holder) && ts.isIdentifier(holder.typeName) && holder.typeArguments?.[0] === node) {
+    const generic = holder.typeName.text;
+    if (generic === 'Pick' && holder.typeArguments[1]) return literalKeys(holder.typeArguments[1]);
+    if (generic === 'InstanceType') node = holder;
+  }
+  while (ts.isParenthesizedTypeNode(node.parent)) node = node.parent;
+  const access = node.parent;
+  if (ts.isIndexedAccessTypeNode(access) && access.objectType === node) return literalKeys(access.indexType);
+  return [];
+}
+
+/** `'a'` or `'a' | 'b'` as key names; anything else names no member in particular. */
+function literalKeys(type: ts.TypeNode): string[] {
+  const parts = ts.isUnionTypeNode(type) ? type.types : [type];
+  const keys: string[] = [];
+  for (const part of parts) {
+    if (!ts.isLiteralTypeNode(part) || !ts.isStringLiteral(part.literal)) return [];
+    keys.push(part.literal.text);
+  }
+  return keys;
 }
 
 function isReference(identifier: ts.Identifier): boolean {

@@ -244,8 +244,20 @@ function readClass(node: ts.ClassDeclaration, name: string, exportedAs: string[]
     memberSite.parent = name;
     memberSite.thisClass = name;
     members.push(memberSite);
+    if (ts.isConstructorDeclaration(member)) members.push(...parameterProperties(member, name));
   }
   syntax.sites.push(classSite, ...members);
+}
+
+/** `constructor(private readonly users: Users)` declares the property `users` too. */
+function parameterProperties(constructor: ts.ConstructorDeclaration, className: string): DeclarationSite[] {
+  return constructor.parameters.flatMap((parameter) => {
+    if (!ts.isIdentifier(parameter.name) || !ts.isParameterPropertyDeclaration(parameter, constructor)) return [];
+    const property = site(`${className}.${parameter.name.text}`, 'property', parameter, []);
+    property.parent = className;
+    property.thisClass = className;
+    return [property];
+  });
 }
 
 function memberNameOf(member: ts.ClassElement): string | undefined {
