@@ -48,7 +48,9 @@ function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts
       const accesses = declaration.memberAccesses;
       if (!accesses || accesses.length === 0) continue;
       const from = symbolId(facts.path, declaration.name);
-      for (const classId of classesReachedBy(graph, from)) {
+      // A member reaches its own class without an edge to it (`other.x` where `other: Self`).
+      const own = declaration.parent === undefined ? [] : [symbolId(facts.path, declaration.parent)];
+      for (const classId of classesReachedBy(graph, from, own)) {
         for (const member of accesses) {
           const to = `${classId}.${member}`;
           if (to !== from && graph.symbols.has(to)) pending.push({ from, to, kind: 'runtime', line: declaration.startLine });
@@ -59,10 +61,10 @@ function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts
   for (const edge of pending) addEdge(graph, edge);
 }
 
-function classesReachedBy(graph: SymbolGraph, from: string): Set<string> {
-  const classes = new Set<string>();
-  const seen = new Set([from]);
-  let frontier = [from];
+function classesReachedBy(graph: SymbolGraph, from: string, own: readonly string[]): Set<string> {
+  const classes = new Set<string>(own.filter((id) => graph.symbols.get(id)?.declarationKind === 'class'));
+  const seen = new Set([from, ...own]);
+  let frontier = [from, ...own];
   for (let hop = 0; hop < 3 && frontier.length > 0; hop++) {
     const next: string[] = [];
     for (const id of frontier) {

@@ -102,7 +102,24 @@ function membersAccessed(identifier: ts.Identifier): string[] {
   if (ts.isElementAccessExpression(parent) && parent.expression === identifier && ts.isStringLiteralLike(parent.argumentExpression)) {
     return [parent.argumentExpression.text];
   }
+  if (isSpyTarget(identifier)) return [((parent as ts.CallExpression).arguments[1] as ts.StringLiteralLike).text];
   return typeLevelMembers(identifier);
+}
+
+/** `vi.spyOn(ns, 'a')` and `jest.spyOn(ns, 'a')` use `ns.a`, not all of `ns`. */
+function isSpyTarget(identifier: ts.Identifier): boolean {
+  const call = identifier.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== identifier) return false;
+  const second = call.arguments[1];
+  const callee = call.expression;
+  return (
+    second !== undefined &&
+    ts.isStringLiteralLike(second) &&
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'spyOn' &&
+    ts.isIdentifier(callee.expression) &&
+    (callee.expression.text === 'vi' || callee.expression.text === 'jest')
+  );
 }
 
 function typeLevelMembers(identifier: ts.Identifier): string[] {
