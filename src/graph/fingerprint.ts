@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ts } from 'ts-morph';
 import type { ScriptKind, SymbolFingerprint } from '../types.js';
 import { factsOfSyntax, readFileSyntax, type DeclarationSite } from './extract-facts.js';
+import { MODULE_SYMBOL } from './names.js';
 
 /**
  * Fingerprints of every symbol of a file, so that a change can be told apart from trivia:
@@ -32,7 +33,8 @@ export function fingerprintFile(path: string, text: string, scriptKind: ScriptKi
       .sort();
     const exports = [...site.exportedAs].sort();
     entry.body.push(tokens.join(' '), `targets:${targets.join(',')}`, `exports:${exports.join(',')}`);
-    entry.signature.push(signatureTokens.join(' '), `exports:${exports.join(',')}`);
+    // Top-level code has no signature: nothing can name it, so any change to it is body.
+    if (site.name !== MODULE_SYMBOL) entry.signature.push(signatureTokens.join(' '), `exports:${exports.join(',')}`);
   });
 
   const fingerprints = new Map<string, SymbolFingerprint>();
