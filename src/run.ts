@@ -1,7 +1,8 @@
 // One function per command; the only place that chains the stages. Reads top to bottom like
 // the pipeline: git -> changes -> graph -> impact -> policy -> result.
 import { performance } from 'node:perf_hooks';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError, UsageError } from './errors.js';
 import { compileGlobs } from './glob.js';
@@ -26,11 +27,33 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
-import { explainSymbols, findChangedSymbols, measureImpact, needsBaseGraph, symbolsOfFile, type ChangedFileSides } from './impact/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
+import {
+  CODEOWNERS_PATHS,
+  countOwners,
+  explainSymbols,
+  findChangedSymbols,
+  measureImpact,
+  needsBaseGraph,
+  parseCodeOwners,
+  symbolsOfFile,
+  type ChangedFileSides,
+} from './impact/index.js';
 import { createApproval, detectProvenance, headBranchName, reviewSignoff, summarizeRadius, type CreatedApproval } from './signoff/index.js';
-import { defaultPolicy, evaluatePolicy, looksLikeSymbolId, parsePolicy, riskOf, sortFindings, verdictOf, type Policy } from './policy/index.js';
-import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, ResolvedBase, Result, TreeFile } from './types.js';
+import {
+  defaultPolicy,
+  evaluatePolicy,
+  generateStarterPolicy,
+  looksLikeSymbolId,
+  parsePolicy,
+  riskOf,
+  sortFindings,
+  verdictOf,
+  type Policy,
+  type StarterChoices,
+} from './policy/index.js';
+import { findWorkspaces } from './project/index.js';
+import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, ResolvedBase, Result, TreeFile, VerifyReport } from './types.js';
 import { VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -54,7 +77,8 @@ export interface CheckOptions {
   cacheDir?: string;
   /** Progress and warnings for the user; never part of the result. */
   onWarning?: (message: string) => void;
-  onProgress?: (stage: string) => void;
+  /** A stage starts; `detail.files`: how many code files it reads (for "building the graph of N files"). */
+  onProgress?: (stage: string, detail?: { files: number }) => void;
 }
 
 export interface CheckOutcome {
@@ -92,8 +116,8 @@ interface Analysis {
  */
 async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: string) => string[] = () => [], preset: { base?: ResolvedBase } = {}): Promise<Analysis> {
   const timings: Record<string, number> = {};
-  const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
-    options.onProgress?.(stage);
+  const time = async <T>(stage: string, work: () => Promise<T> | T, detail?: { files: number }): Promise<T> => {
+    options.onProgress?.(stage, detail);
     const started = performance.now();
     try {
       return await work();
@@ -136,7 +160,7 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   const headFiles = await time('files', () => listFiles(repo, headSide));
   const baseFiles = sideFiles(repo, baseSide);
   const headFocus = [...fileChanges.filter((change) => change.status !== 'deleted').map((change) => change.path), ...extraFocus(repo.root)];
-  const headGraph = await time('graph', () => graphOfSide(repo, headSide, headFiles, cache, headFocus));
+  const headGraph = await time('graph', () => graphOfSide(repo, headSide, headFiles, cache, headFocus), { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length });
   for (const message of headGraph.warnings) warn(message);
 
   const sides = await time('changes', () => changedFileSides(repo, fileChanges, { side: headSide, files: headFiles, graph: headGraph }, { side: baseSide, files: baseFiles }, cache));
@@ -167,7 +191,12 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
     tests: impact.tests,
     packages: [],
     entryPoints: [],
-    owners: [],
+    // Owners of what the change touches (deleted files included) and of what it reaches.
+    owners: await time('owners', () => {
+      const isIgnored = compileGlobs(policy.ignore);
+      const touched = fileChanges.map((change) => change.path).filter((path) => !isIgnored(path));
+      return ownersOf(repo, headSide, [...touched, ...impact.files], warn);
+    }),
   };
   const provenance = await time('provenance', () =>
     detectProvenance(repo, {
@@ -437,6 +466,136 @@ export async function checkPrePush(options: PrePushOptions): Promise<PushedRefOu
     outcomes.push({ ...names, outcome: { ...outcome, result: { ...outcome.result, head: { ...outcome.result.head, ref: plan.name } } } });
   }
   return outcomes;
+}
+
+export interface VerifyOptions {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  sample: number;
+  seed: number;
+  minRecall?: number;
+  minPrecision?: number;
+  maxSeconds?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * `blast verify`: the working tree's graph measured against TypeScript's language service.
+ * Errors: GitError (not a repository), ProjectError (tsconfig).
+ */
+export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+  const repo = await openRepository(options.cwd, { env: options.env });
+  const side: Side = { kind: 'worktree' };
+  const files = await listFiles(repo, side);
+  const paths = files.map((file) => file.path);
+  // The language service reads the same texts as the graph: read them once.
+  const texts = await readFiles(repo, side, paths.filter((path) => scriptKindOf(path) !== undefined || /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/.test(path)));
+  const { graph } = await buildGraph({ root: repo.root, files, readTexts: async (wanted) => new Map(wanted.flatMap((path) => (texts.has(path) ? [[path, texts.get(path)!] as const] : []))), cache: disabledCache() });
+  return verifyGraph({
+    root: repo.root,
+    paths,
+    readText: (path) => texts.get(path),
+    graph,
+    sample: options.sample,
+    seed: options.seed,
+    ...(options.minRecall === undefined ? {} : { minRecall: options.minRecall }),
+    ...(options.minPrecision === undefined ? {} : { minPrecision: options.minPrecision }),
+    ...(options.maxSeconds === undefined ? {} : { maxSeconds: options.maxSeconds }),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}
+
+/**
+ * `blast graph`: the result of `check`, for the CLI to draw as dot or mermaid. The verdict is
+ * reported but never decides the exit code. Errors: as `check`.
+ */
+export async function graph(options: CheckOptions): Promise<Result> {
+  return (await analyzeChange(options)).outcome.result;
+}
+
+export interface InitOptions {
+  cwd: string;
+  env: CheckOptions['env'];
+  /** Replace an existing policy (kept as a backup first). */
+  force?: boolean;
+}
+
+export interface InitOutcome {
+  /** Absolute path of the policy written (or left as it was). */
+  path: string;
+  text: string;
+  choices: StarterChoices;
+  /** Absolute path of the copy of the policy it replaced, or null. */
+  backup: string | null;
+  /** True when the existing policy already had this text: nothing was written. */
+  unchanged: boolean;
+}
+
+/**
+ * `blast init`: writes a commented starter policy at the repository root, sized to the
+ * repository (code files, workspace packages, test layout, lockfiles). An existing policy is
+ * replaced only with `force`, after a copy to `<name>.bak` (or `.bak.2`, … when that is taken).
+ * Errors: UsageError when a policy exists and `force` is not set; GitError outside a repository.
+ */
+export async function init(options: InitOptions): Promise<InitOutcome> {
+  const repo = await openRepository(options.cwd, { env: options.env });
+  const side: Side = { kind: 'worktree' };
+  const files = (await listFiles(repo, side)).map((file) => file.path).filter((path) => !path.split('/').includes('node_modules'));
+  const manifests = await readFiles(repo, side, ['package.json', 'pnpm-workspace.yaml']);
+  const workspaces = findWorkspaces({ packageJson: manifests.get('package.json'), pnpmWorkspace: manifests.get('pnpm-workspace.yaml'), paths: files });
+  const { text, choices } = generateStarterPolicy({
+    codeFiles: files.filter((path) => scriptKindOf(path) !== undefined),
+    files,
+    workspaces: workspaces && { source: workspaces.source, dirs: workspaces.dirs },
+  });
+
+  // An existing `.blast.yaml` is the one blast reads: replace that rather than shadow it.
+  let existing: { name: string; text: string } | undefined;
+  for (const name of POLICY_NAMES) {
+    const current = await readFile(join(repo.root, name), 'utf8').catch(() => undefined);
+    if (current !== undefined) {
+      existing = { name, text: current };
+      break;
+    }
+  }
+  const path = join(repo.root, existing?.name ?? POLICY_NAMES[0]!);
+  if (existing === undefined) {
+    await writeFile(path, text, { flag: 'wx' });
+    return { path, text, choices, backup: null, unchanged: false };
+  }
+  if (!options.force) {
+    throw new UsageError(`'${existing.name}' already exists`, { hint: `run \`blast init --force\` to replace it (the current file is kept as ${existing.name}.bak)` });
+  }
+  if (existing.text === text) return { path, text, choices, backup: null, unchanged: true };
+  const backup = await backUp(path);
+  await writeFile(path, text);
+  return { path, text, choices, backup, unchanged: false };
+}
+
+/** Copies `path` to the first free `<path>.bak`, `<path>.bak.2`, …; never overwrites a backup. */
+async function backUp(path: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const backup = n === 1 ? `${path}.bak` : `${path}.bak.${n}`;
+    try {
+      await copyFile(path, backup, constants.COPYFILE_EXCL);
+      return backup;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/**
+ * `affected.owners`: the owners, by the CODEOWNERS file at `side` (the first of GitHub's places),
+ * of `paths`. Lines GitHub would skip are skipped with a warning.
+ */
+async function ownersOf(repo: Repository, side: Side, paths: readonly string[], warn: (message: string) => void): Promise<Result['affected']['owners']> {
+  const texts = await readFiles(repo, side, CODEOWNERS_PATHS);
+  const file = CODEOWNERS_PATHS.find((candidate) => texts.has(candidate));
+  if (file === undefined) return [];
+  const codeOwners = parseCodeOwners(texts.get(file)!);
+  for (const skipped of codeOwners.skipped) warn(`${file}:${skipped.line}: line skipped, as GitHub skips it: ${skipped.reason}`);
+  return countOwners(codeOwners, paths);
 }
 
 function compareText(a: string, b: string): number {

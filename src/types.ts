@@ -173,7 +173,8 @@ export interface Declaration {
   moduleUses: ModuleUse[];
   /**
    * Property names read on values whose type the parser cannot see (`user.save()`), so the
-   * graph can link them to members of the classes the declaration depends on.
+   * graph can link them to members of the classes the declaration depends on; `scene.render`
+   * when read through a property (`app.scene.render()`).
    */
   memberAccesses?: string[];
   /** Container symbol name for members (`Class` for `Class.member`). */

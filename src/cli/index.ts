@@ -2,7 +2,12 @@ import { CommanderError } from 'commander';
 import { BlastError, ConfigError, type ExitCode } from '../errors.js';
 import { VERSION } from '../version.js';
 import { runAffected, runApprove, runCacheClear, runCheck, runExplain } from './check.js';
+import { runGraph } from './graph.js';
+import { runHookInstall, runHookUninstall } from './hook.js';
+import { runInit } from './init.js';
 import type { CliIo } from './io.js';
+import { runVerify } from './verify.js';
+import { PRE_PUSH_ERROR_ADVICE } from './pre-push.js';
 import { createProgram, type Invocation } from './program.js';
 
 export type { CliIo } from './io.js';
@@ -24,7 +29,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     // Printed below in blast's own words, with exit code 2.
     outputError: () => {},
   });
-  for (const command of program.commands) {
+  // every level: `blast hook install --bad` must exit 2 too, not commander's 1
+  const allCommands = (command: typeof program): Array<typeof program> => command.commands.flatMap((child) => [child, ...allCommands(child)]);
+  for (const command of allCommands(program)) {
     command.exitOverride();
     command.configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: () => {} });
   }
@@ -41,10 +48,24 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
     return 2;
   }
   try {
-    const run = { check: runCheck, explain: runExplain, affected: runAffected, 'cache-clear': runCacheClear, approve: runApprove }[invocation.command];
+    const run = {
+      check: runCheck,
+      explain: runExplain,
+      affected: runAffected,
+      verify: runVerify,
+      'cache-clear': runCacheClear,
+      approve: runApprove,
+      'hook-install': runHookInstall,
+      'hook-uninstall': runHookUninstall,
+      graph: runGraph,
+      init: runInit,
+    }[invocation.command];
     return await run(invocation, io);
   } catch (error) {
-    return reportError(error, io, debug);
+    const code = reportError(error, io, debug);
+    // an error blocks the push as surely as a failing verdict: say so, and how to get past it
+    if (invocation.command === 'check' && invocation.options.prePush) io.stderr.write(PRE_PUSH_ERROR_ADVICE);
+    return code;
   }
 }
 
@@ -77,7 +98,10 @@ function withHint(error: BlastError): string {
   return error.hint ? `${error.message}; ${error.hint}` : error.message;
 }
 
-/** Node exits 1 on an uncaught error, which would read as "the policy failed": force 2. */
+/**
+ * Node exits 1 on an uncaught error, which would read as "the policy failed": force 2. A closed
+ * stdout (EPIPE) is not a crash.
+ */
 export function installCrashHandlers(target: NodeJS.Process): void {
   const crash = (error: unknown) => {
     reportError(error, { stdout: target.stdout, stderr: target.stderr, env: target.env, cwd: target.cwd() }, target.argv.includes('--debug'));
@@ -85,4 +109,10 @@ export function installCrashHandlers(target: NodeJS.Process): void {
   };
   target.on('uncaughtException', crash);
   target.on('unhandledRejection', crash);
+  // A reader that stops early (`blast check | head -1`) closes the pipe: the rest of the report
+  // has nowhere to go, which is no error. Node then emits EPIPE (and drops later writes); blast
+  // finishes quietly and exits with the verdict's code, as if the reader had read it all.
+  target.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') crash(error);
+  });
 }

@@ -32,26 +32,35 @@ export function buildSymbolGraph(files: ReadonlyMap<string, FileFacts>, resolver
   return graph;
 }
 
-/** Kinds a value's type can be carried through on the way to a class: `app: App`, `type Api = Pick<App, …>`. */
-const typeCarriers = new Set(['interface', 'type', 'property', 'getter', 'class']);
+/** Kinds whose type information leads on to a class: `type Api = Pick<App, …>`, `app: App`. */
+const typeCarriers = new Set(['interface', 'type', 'property', 'getter']);
+
+/** `x.constructor` is the runtime's constructor property, never a call of a class's constructor. */
+const notMembers = new Set(['constructor', 'prototype']);
 
 /**
  * `user.save()` names no binding: the parser cannot see that `user` is a `User`. A declaration
- * that reads property `save` and depends on class `User` (directly, or through a typed
- * property, an interface or a type alias) depends on member `User.save`. A name match is
- * conservative — any `.save` counts — but it is what links a method to its callers.
+ * that reads property `save` and depends on class `User` (directly, through an interface or a
+ * type alias, or through a chain of properties it reads, `this.app.scene.save()`) depends on
+ * member `User.save`, and on the `save` of the subclasses of `User`, which a call through a
+ * `User` may reach. A name match is conservative — any `.save` counts — but it is what links
+ * a method to its callers.
  */
 function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts>): void {
+  const subclasses = subclassesOf(graph);
   const pending: GraphEdge[] = [];
   for (const facts of files.values()) {
     for (const declaration of facts.declarations) {
-      const accesses = declaration.memberAccesses;
-      if (!accesses || accesses.length === 0) continue;
+      const reads = new Set(declaration.memberAccesses ?? []);
+      const accesses = [...reads].filter((name) => !name.includes('.') && !notMembers.has(name));
+      if (accesses.length === 0) continue;
       const from = symbolId(facts.path, declaration.name);
       // A member reaches its own class without an edge to it (`other.x` where `other: Self`).
       const own = declaration.parent === undefined ? [] : [symbolId(facts.path, declaration.parent)];
-      for (const classId of classesReachedBy(graph, from, own)) {
+      for (const [classId, via] of classesReachedBy(graph, from, own, reads, subclasses)) {
         for (const member of accesses) {
+          // A class reached through property `p` only lends the members read as `p.member`.
+          if (via !== undefined && !reads.has(`${via}.${member}`)) continue;
           const to = `${classId}.${member}`;
           if (to !== from && graph.symbols.has(to)) pending.push({ from, to, kind: 'runtime', line: declaration.startLine });
         }
@@ -61,22 +70,61 @@ function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts
   for (const edge of pending) addEdge(graph, edge);
 }
 
-function classesReachedBy(graph: SymbolGraph, from: string, own: readonly string[]): Set<string> {
-  const classes = new Set<string>(own.filter((id) => graph.symbols.get(id)?.declarationKind === 'class'));
-  const seen = new Set([from, ...own]);
-  let frontier = [from, ...own];
-  for (let hop = 0; hop < 3 && frontier.length > 0; hop++) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      for (const edge of graph.dependencies.get(id) ?? []) {
-        if (seen.has(edge.to)) continue;
-        seen.add(edge.to);
-        const kind = graph.symbols.get(edge.to)?.declarationKind;
-        if (kind === 'class') classes.add(edge.to);
-        if (kind !== undefined && typeCarriers.has(kind)) next.push(edge.to);
-      }
+/** Class -> the classes that extend it (a class's own edges are its heritage and decorators). */
+function subclassesOf(graph: SymbolGraph): Map<string, string[]> {
+  const subclasses = new Map<string, string[]>();
+  for (const [id, info] of graph.symbols) {
+    if (info.declarationKind !== 'class') continue;
+    for (const edge of graph.dependencies.get(id) ?? []) {
+      if (edge.structural || edge.kind !== 'runtime' || graph.symbols.get(edge.to)?.declarationKind !== 'class') continue;
+      subclasses.set(edge.to, [...(subclasses.get(edge.to) ?? []), id]);
     }
-    frontier = next;
+  }
+  return subclasses;
+}
+
+/**
+ * The classes whose members a declaration may read, each with the property it was reached
+ * through (`app.scene` reaches Scene through `scene`), undefined when reached directly.
+ */
+function classesReachedBy(
+  graph: SymbolGraph,
+  from: string,
+  own: readonly string[],
+  reads: ReadonlySet<string>,
+  subclasses: ReadonlyMap<string, string[]>,
+): Map<string, string | undefined> {
+  const classes = new Map<string, string | undefined>();
+  const seen = new Set<string>([from]);
+  const frontier: Array<{ id: string; via: string | undefined }> = [{ id: from, via: undefined }];
+  const reach = (id: string, via: string | undefined) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    frontier.push({ id, via });
+  };
+  for (const id of own) reach(id, undefined);
+  for (let index = 0; index < frontier.length && index < 200; index++) {
+    const { id, via } = frontier[index]!;
+    const kind = graph.symbols.get(id)?.declarationKind;
+    if (kind === 'class') {
+      classes.set(id, via);
+      for (const subclass of subclasses.get(id) ?? []) reach(subclass, via);
+      // Only the properties read on it lead on: `x.scene.save()` reads `scene` (as `via.scene`
+      // when the class itself was reached through a property).
+      for (const read of reads) {
+        const name = via === undefined ? (read.includes('.') ? undefined : read) : read.startsWith(`${via}.`) ? read.slice(via.length + 1) : undefined;
+        if (name === undefined) continue;
+        const member = `${id}.${name}`;
+        const memberKind = graph.symbols.get(member)?.declarationKind;
+        if (memberKind !== undefined && typeCarriers.has(memberKind)) reach(member, name);
+      }
+      continue;
+    }
+    if (id !== from && (kind === undefined || !typeCarriers.has(kind))) continue;
+    for (const edge of graph.dependencies.get(id) ?? []) {
+      const target = graph.symbols.get(edge.to)?.declarationKind;
+      if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, id === from ? undefined : via);
+    }
   }
   return classes;
 }

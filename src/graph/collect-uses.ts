@@ -73,6 +73,9 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
         if (context.thisClass !== undefined) record(context.thisClass, name, nodeInType, node);
       } else if (name !== undefined && !(ts.isIdentifier(receiver) && topLevelNames.has(receiver.text))) {
         memberAccesses.add(name);
+        // `a.scene.render()` also records `scene.render`: read through `scene`, `render` is Scene's.
+        const via = unwrap(receiver);
+        if (ts.isPropertyAccessExpression(via)) memberAccesses.add(`${via.name.text}.${name}`);
       }
     }
     if (ts.isCallExpression(node)) {
@@ -84,6 +87,12 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
 
   for (const root of roots) visit(root, [], false);
   return { uses: [...byKey.values()], moduleUses, memberAccesses: [...memberAccesses].sort() };
+}
+
+function unwrap(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (ts.isNonNullExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
+  return current;
 }
 
 function isShadowed(name: string, scopes: ReadonlyArray<ReadonlySet<string>>): boolean {

@@ -7,6 +7,7 @@ export type { ChangedFileSides } from './changed-symbols.js';
 export { findChangedSymbols } from './changed-symbols.js';
 export { walkDependents } from './reverse-walk.js';
 export { explainSymbols, symbolsOfFile } from './explain.js';
+export { CODEOWNERS_PATHS, countOwners, parseCodeOwners, type CodeOwners, type CodeOwnersRule } from './owners.js';
 
 export interface ImpactInput {
   changes: ChangedSymbol[];
@@ -40,6 +41,7 @@ export function measureImpact(input: ImpactInput): Impact {
   const walked = walkDependents(input.changes, input.head, input.base, {
     ...(input.isStop ? { isStop: input.isStop } : {}),
     ...(input.maxDepth === undefined ? {} : { maxDepth: input.maxDepth }),
+    isIgnored: input.isIgnored,
   });
   const symbols = walked.symbols.filter((symbol) => !input.isIgnored(symbol.file));
   const changes = input.changes.filter((change) => !input.isIgnored(change.file));

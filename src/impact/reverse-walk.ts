@@ -5,6 +5,8 @@ export interface WalkOptions {
   isStop?: (id: string, file: string) => boolean;
   /** Dependents deeper than this are not reached. */
   maxDepth?: number;
+  /** Files `ignore` drops: left out of the `withoutStops` counts, as they are of the figures. */
+  isIgnored?: (file: string) => boolean;
 }
 
 export interface WalkResult {
@@ -30,9 +32,10 @@ export function walkDependents(
   const walked = walk(changes, head, base, options);
   const result: WalkResult = { symbols: walked.symbols, maxDepth: walked.maxDepth };
   if (cut) {
-    const unbounded = walk(changes, head, base, {});
-    if (unbounded.symbols.length !== walked.symbols.length) {
-      result.withoutStops = { affectedFiles: new Set(unbounded.symbols.map((symbol) => symbol.file)).size, affectedSymbols: unbounded.symbols.length };
+    const isCounted = (symbol: AffectedSymbol) => !options.isIgnored?.(symbol.file);
+    const unbounded = walk(changes, head, base, {}).symbols.filter(isCounted);
+    if (unbounded.length !== walked.symbols.filter(isCounted).length) {
+      result.withoutStops = { affectedFiles: new Set(unbounded.map((symbol) => symbol.file)).size, affectedSymbols: unbounded.length };
     }
   }
   return result;

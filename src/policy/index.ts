@@ -6,6 +6,7 @@
 // - `defaultPolicy`: the built-in policy when the repository has none.
 // - `evaluatePolicy(policy, input)`: findings, score, risk and verdict of a change.
 // - `policyJsonSchema()`: the JSON Schema of the policy file, generated from the same zod schema.
+// - `generateStarterPolicy(facts)`: the commented `.blast.yml` that `blast init` writes.
 
 export { defaultPolicy } from './defaults.js';
 export { evaluatePolicy } from './evaluate.js';
@@ -29,5 +30,6 @@ export {
   type ThresholdKey,
 } from './schema.js';
 export { SCORE_VERSION, computeScore, riskOf } from './score.js';
+export { POLICY_SCHEMA_COMMENT, generateStarterPolicy, type RepositoryFacts, type StarterChoices, type StarterPolicy } from './starter-policy.js';
 export { effectiveLimit, figuresOf, thresholdFindings, type Figures } from './threshold-rule.js';
 export { exitsNonZero, sortFindings, verdictOf } from './verdict.js';

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { defaultTsconfig, readTsconfig, type TsconfigInfo, type TsconfigSource } from './tsconfig.js';
 
 export type { TsconfigInfo, TsconfigSource } from './tsconfig.js';
+export { findWorkspaces, type WorkspaceInput, type WorkspaceLayout } from './workspaces.js';
 
 /** What the code base is, for one side of the comparison. */
 export interface ProjectLayout {

@@ -1,7 +1,10 @@
 import type { Finding, Result, Severity } from '../types.js';
 import { sortFindings } from './ordering.js';
 import { VERDICT_WORD } from './verdict-line.js';
-import { countOf, describeBase, describeFigure, describeFindingCounts, describeHead, formatNumber, shortSha } from './wording.js';
+import { countOf, describeBase, describeFigure, describeFindingCounts, describeHead, describeOwners, formatNumber, shortSha } from './wording.js';
+
+/** Owners named in the summary notice before the rest are counted. */
+const MAX_OWNERS = 5;
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warn: 'warning', info: 'notice' };
 
@@ -33,10 +36,19 @@ function renderFinding(finding: Finding): string {
   return `::${command} ${properties.join(',')}::${escapeCommandData(message)}`;
 }
 
+/** `; owners @a (3 files), @b (1)`, the first few: a notice is one line in the run's log. */
+function describeOwnersClause(result: Result): string {
+  const owners = describeOwners(result.affected.owners);
+  if (owners.length === 0) return '';
+  const rest = owners.length - MAX_OWNERS;
+  return `; owners ${owners.slice(0, MAX_OWNERS).join(', ')}${rest > 0 ? `, +${formatNumber(rest)} more` : ''}`;
+}
+
 /**
  * `--format github`: one workflow command per finding (`::error`, `::warning`, `::notice`, with
  * `file` and `line` when the finding has them, so the runner annotates the pull request's diff),
- * then one `::notice::` summary line. Findings an approval lifted are notices.
+ * then one `::notice::` summary line (with the owners of the changed and affected files, from
+ * CODEOWNERS). Findings an approval lifted are notices.
  */
 export function renderGithub(result: Result): string {
   const { stats } = result;
@@ -49,6 +61,7 @@ export function renderGithub(result: Result): string {
     `${countOf(stats.entryPoints, 'entry point')}, max depth ${formatNumber(stats.maxDepth)}` +
     (counts === '' ? '' : `; ${counts}`) +
     (stats.unparsedFiles.length === 0 ? '' : `; ${countOf(stats.unparsedFiles.length, 'file')} not parsed`) +
+    describeOwnersClause(result) +
     `; ${describeBase(result.base)} (merge-base ${shortSha(result.base.mergeBase)}) .. ${describeHead(result.head)}`;
   const lines = sortFindings(result.findings).map(renderFinding);
   lines.push(`::notice::${escapeCommandData(summary)}`);

@@ -60,3 +60,4 @@ function graphOptions(options: RenderOptions): { maxNodes?: number } {
   return options.verbose ? { maxNodes: Number.POSITIVE_INFINITY } : {};
 }
 export { renderExplainJson, renderExplainText } from './explain.js';
+export { renderVerifyText } from './verify.js';

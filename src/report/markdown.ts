@@ -12,6 +12,7 @@ import {
   describeFindingCounts,
   describeHead,
   describeLocation,
+  describeOwners,
   describePolicy,
   formatNumber,
   oneLine,
@@ -90,6 +91,7 @@ function buildMarkdown(result: Result, options: MarkdownOptions, caps: Caps): st
   if (!hasCode) blocks.push('No changed symbols: nothing to walk.');
   else if (isTriviaOnly) blocks.push('Only comments and whitespace changed: no blast radius.');
   else blocks.push(renderFigures(result));
+  blocks.push(...renderOwners(result, caps, cut));
   blocks.push(...renderFindings(result, caps, cut));
   blocks.push(...renderWarnings(result, caps, cut));
   if (hasCode) {
@@ -266,9 +268,18 @@ function renderTests(result: Result, caps: Caps, cut: Cut): string[] {
   return details(`Tests to run (${formatNumber(result.affected.tests.length)})`, tests.map((test) => `- ${code(test)}`).join('\n'));
 }
 
+/** In sight, not collapsed: whom to ask for a review. Code spans, so no one is @-mentioned. */
+function renderOwners(result: Result, caps: Caps, cut: Cut): string[] {
+  const { owners } = result.affected;
+  if (owners.length === 0) return [];
+  const shown = cut.take(owners, Math.max(caps.rows, 10), 'owners');
+  const rest = owners.length - shown.length;
+  return [`**Owners** of the changed and affected files: ${describeOwners(shown, code).join(', ')}${rest > 0 ? `, +${formatNumber(rest)} more` : ''}`];
+}
+
 function renderReach(result: Result, caps: Caps, cut: Cut): string[] {
-  const { entryPoints, packages, owners } = result.affected;
-  if (entryPoints.length + packages.length + owners.length === 0) return [];
+  const { entryPoints, packages } = result.affected;
+  if (entryPoints.length + packages.length === 0) return [];
   const items: string[] = [];
   const list = (title: string, values: string[], what: string): void => {
     if (values.length === 0) return;
@@ -278,8 +289,7 @@ function renderReach(result: Result, caps: Caps, cut: Cut): string[] {
   };
   list('Entry points', sortByCodePoint(entryPoints).map(code), 'entry points');
   list('Packages', sortByCodePoint(packages).map(code), 'packages');
-  list('Owners', owners.map((owner) => `${code(owner.owner)} (${countOf(owner.files, 'file')})`), 'owners');
-  return details('Entry points, packages and owners', items.map((item) => `- ${item}`).join('\n'));
+  return details('Entry points and packages', items.map((item) => `- ${item}`).join('\n'));
 }
 
 function details(summary: string, body: string): string[] {

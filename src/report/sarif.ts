@@ -199,6 +199,8 @@ export function renderSarif(result: Result): string {
           risk: result.risk,
           score: result.score,
           scoreVersion: result.scoreVersion,
+          // CODEOWNERS owners of the changed and affected files, most files first.
+          owners: result.affected.owners,
         },
       },
     ],

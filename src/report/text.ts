@@ -14,6 +14,7 @@ import {
   describeFindingCounts,
   describeHead,
   describeLocation,
+  describeOwners,
   describePolicy,
   formatNumber,
   oneLine,
@@ -64,6 +65,7 @@ export function renderText(result: Result, options: RenderOptions): string {
     }
   }
   sections.push(renderTests(result, context));
+  sections.push(renderOwners(result, context));
   sections.push(renderWarnings(result, context));
   sections.push(renderFindings(result, context));
   sections.push(renderVerdict(result, context));
@@ -184,10 +186,6 @@ function renderRadius(result: Result, { c, verbose }: Context): Lines {
   };
   inline('entry points', sortByCodePoint(result.affected.entryPoints));
   inline('packages', sortByCodePoint(result.affected.packages));
-  inline(
-    'owners',
-    result.affected.owners.map((owner) => `${owner.owner} (${countOf(owner.files, 'file')})`),
-  );
   return lines;
 }
 
@@ -221,6 +219,15 @@ function renderTests(result: Result, { c, verbose }: Context): Lines {
     ...shown.map((test) => `  ${test}`),
     ...moreLine(tests.length - shown.length, 'test file', c),
   ];
+}
+
+/** Who owns the changed and affected files (CODEOWNERS): whom to ask for a review. */
+function renderOwners(result: Result, { c, verbose }: Context): Lines {
+  const owners = describeOwners(result.affected.owners);
+  if (owners.length === 0) return [];
+  const shown = verbose ? owners : owners.slice(0, MAX_INLINE);
+  const rest = owners.length - shown.length;
+  return flow(c.bold('Owners'), 'Owners'.length, rest > 0 ? [...shown, `+${formatNumber(rest)} more`] : shown, ', ', 8);
 }
 
 function renderWarnings(result: Result, { c, verbose }: Context): Lines {

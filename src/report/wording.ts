@@ -12,6 +12,14 @@ export function countOf(count: number, singular: string, plural = `${singular}s`
   return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
 }
 
+/**
+ * `@team-a (5 files)`, `@bob (2)`: each owner with the changed and affected files it owns; the
+ * first count says what it counts, the others follow it.
+ */
+export function describeOwners(owners: Result['affected']['owners'], name: (owner: string) => string = (owner) => owner): string[] {
+  return owners.map((owner, i) => `${name(owner.owner)} (${i === 0 ? countOf(owner.files, 'file') : formatNumber(owner.files)})`);
+}
+
 /** The 7-character abbreviation git prints; `unknown` when the stage had no sha. */
 export function shortSha(sha: string): string {
   return sha === '' ? 'unknown' : sha.slice(0, 7);

@@ -281,7 +281,7 @@ describe('resolveBase: errors', { tags: ['slow'] }, () => {
     const source = await branchRepo();
     const clone = await shallowClone(source.cwd, 1);
     expect(clone.headSha).toBe(source.headSha);
-    expect((await failure(resolve(clone, { explicitBase: 'origin/main' }))).message).toBe(
+    expect((await failure(resolve(clone, { explicitBase: 'origin/main', deepen: false }))).message).toBe(
       "no merge base between HEAD and 'origin/main': this is a shallow clone; fetch the history with `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0`)",
     );
   });
@@ -290,7 +290,7 @@ describe('resolveBase: errors', { tags: ['slow'] }, () => {
     const source = await branchRepo();
     source.git(['checkout', '-q', 'main']);
     const clone = await shallowClone(source.cwd, 1);
-    expect((await failure(resolve(clone))).message).toBe(
+    expect((await failure(resolve(clone, { deepen: false }))).message).toBe(
       "no previous commit of HEAD to compare with on the default branch 'main': this is a shallow clone; fetch the history with `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0`)",
     );
   });

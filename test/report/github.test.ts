@@ -12,7 +12,7 @@ describe('renderGithub', () => {
       '::warning file=.blast.yml,title=blast policy-changed::the policy file changed; it was read at the merge-base',
       '::warning title=blast thresholds.warn.files::9 files affected [9 (limit 5)]',
       '::notice::blast FAIL: critical risk, score 512; 4 changed symbols; blast radius 10 symbols in 8 files, 2 tests, ' +
-        '2 packages, 1 entry point, max depth 3; 2 errors, 2 warnings; 1 file not parsed; ' +
+        '2 packages, 1 entry point, max depth 3; 2 errors, 2 warnings; 1 file not parsed; owners @acme/platform (4 files), @acme/cli (2); ' +
         'origin/main 9f8e7d6 (merge-base 5c4b3a2) .. feature/config-loader 1a2b3c4',
       '',
     ]);

@@ -135,7 +135,7 @@ describe('renderSarif', () => {
     expect(results[0]?.properties).toEqual({ figure: 9, limit: 5 });
     expect(results[0]?.locations?.[0]?.message).toEqual({ text: 'the policy that sets this rule' });
     expect(results[2]?.properties).toEqual({ symbol: 'src/money/format.ts#formatPrice', affectedSymbols: 9, affectedFiles: 9 });
-    expect(properties).toEqual({ verdict: 'warn', risk: 'low', score: 9, scoreVersion: 1 });
+    expect(properties).toEqual({ verdict: 'warn', risk: 'low', score: 9, scoreVersion: 1, owners: [] });
   });
 
   it('maps every severity to its level and marks an approved finding as suppressed', () => {
