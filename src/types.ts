@@ -177,6 +177,12 @@ export interface Declaration {
    * when read through a property (`app.scene.render()`).
    */
   memberAccesses?: string[];
+  /**
+   * For interfaces and object type aliases, which have no member symbols: each member's name
+   * (`name()` for a method) and the type names its declared type mentions, so that
+   * `runner.manager.find()` can be followed through `interface Runner { manager: Manager }`.
+   */
+  memberTypes?: Record<string, string[]>;
   /** Container symbol name for members (`Class` for `Class.member`). */
   parent?: string;
 }

@@ -48,6 +48,10 @@ const notMembers = new Set(['constructor', 'prototype']);
  */
 function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts>): void {
   const subclasses = subclassesOf(graph);
+  const memberTypes = new Map<string, Record<string, string[]>>();
+  for (const facts of files.values()) {
+    for (const declaration of facts.declarations) if (declaration.memberTypes) memberTypes.set(symbolId(facts.path, declaration.name), declaration.memberTypes);
+  }
   const pending: GraphEdge[] = [];
   for (const facts of files.values()) {
     for (const declaration of facts.declarations) {
@@ -57,7 +61,7 @@ function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts
       const from = symbolId(facts.path, declaration.name);
       // A member reaches its own class without an edge to it (`other.x` where `other: Self`).
       const own = declaration.parent === undefined ? [] : [symbolId(facts.path, declaration.parent)];
-      for (const [classId, via] of classesReachedBy(graph, from, own, reads, subclasses)) {
+      for (const [classId, via] of classesReachedBy(graph, from, own, reads, { subclasses, memberTypes })) {
         for (const member of accesses) {
           // A class reached through property `p` only lends the members read as `p.member`.
           if (via !== undefined && !reads.has(`${via}.${member}`)) continue;
@@ -68,15 +72,50 @@ function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts
     }
   }
   for (const edge of pending) addEdge(graph, edge);
+  addOverrideEdges(graph, subclasses);
 }
 
-/** Class -> the classes that extend it (a class's own edges are its heritage and decorators). */
+/**
+ * A call of `Base.m` may run any override of `m` in the classes extending `Base`: whoever
+ * depends on `Base.m` depends on those overrides too (the language service counts them alike).
+ */
+function addOverrideEdges(graph: SymbolGraph, subclasses: ReadonlyMap<string, string[]>): void {
+  const overridesOf = (classId: string, member: string, seen = new Set<string>()): string[] =>
+    (subclasses.get(classId) ?? []).flatMap((subclass) => {
+      if (seen.has(subclass)) return [];
+      seen.add(subclass);
+      const override = `${subclass}.${member}`;
+      return [...(graph.symbols.has(override) ? [override] : []), ...overridesOf(subclass, member, seen)];
+    });
+  const pending: GraphEdge[] = [];
+  for (const edges of graph.dependencies.values()) {
+    for (const edge of edges) {
+      if (edge.structural) continue;
+      const dot = edge.to.lastIndexOf('.');
+      const hash = edge.to.lastIndexOf('#');
+      if (dot < hash) continue;
+      const classId = edge.to.slice(0, dot);
+      if (!subclasses.has(classId)) continue;
+      for (const override of overridesOf(classId, edge.to.slice(dot + 1))) {
+        if (override !== edge.from) pending.push({ ...edge, to: override });
+      }
+    }
+  }
+  for (const edge of pending) addEdge(graph, edge);
+}
+
+/**
+ * Class or interface -> the classes that extend or implement it (a class's own edges are its
+ * heritage clauses and decorators): a call through the base may run any of them.
+ */
 function subclassesOf(graph: SymbolGraph): Map<string, string[]> {
   const subclasses = new Map<string, string[]>();
   for (const [id, info] of graph.symbols) {
     if (info.declarationKind !== 'class') continue;
     for (const edge of graph.dependencies.get(id) ?? []) {
-      if (edge.structural || edge.kind !== 'runtime' || graph.symbols.get(edge.to)?.declarationKind !== 'class') continue;
+      if (edge.structural) continue;
+      const base = graph.symbols.get(edge.to)?.declarationKind;
+      if (!((base === 'class' && edge.kind === 'runtime') || (base === 'interface' && edge.kind === 'type'))) continue;
       subclasses.set(edge.to, [...(subclasses.get(edge.to) ?? []), id]);
     }
   }
@@ -84,46 +123,85 @@ function subclassesOf(graph: SymbolGraph): Map<string, string[]> {
 }
 
 /**
- * The classes whose members a declaration may read, each with the property it was reached
- * through (`app.scene` reaches Scene through `scene`), undefined when reached directly.
+ * The names a declaration reads on what it reached through `via`: plain names (`x.save`) when
+ * it reached it directly, `b` of `via.b` otherwise (`scene` of `app.scene`, `sort` of `cursor().sort`).
+ */
+function readsOn(reads: ReadonlySet<string>, via: string | undefined): string[] {
+  const names: string[] = [];
+  for (const read of reads) {
+    if (via === undefined) {
+      if (!read.includes('.')) names.push(read);
+    } else if (read.startsWith(`${via}.`)) {
+      names.push(read.slice(via.length + 1));
+    }
+  }
+  return names;
+}
+
+interface TypeKnowledge {
+  subclasses: ReadonlyMap<string, string[]>;
+  memberTypes: ReadonlyMap<string, Record<string, string[]>>;
+}
+
+/**
+ * The classes whose members a declaration may read, each with what it was reached through:
+ * undefined when reached directly (a parameter typed by the class), a property name
+ * (`app.scene` reaches Scene through `scene`), or a method call (`cursor()`).
  */
 function classesReachedBy(
   graph: SymbolGraph,
   from: string,
   own: readonly string[],
   reads: ReadonlySet<string>,
-  subclasses: ReadonlyMap<string, string[]>,
+  known: TypeKnowledge,
 ): Map<string, string | undefined> {
   const classes = new Map<string, string | undefined>();
   const seen = new Set<string>([from]);
   const frontier: Array<{ id: string; via: string | undefined }> = [{ id: from, via: undefined }];
   const reach = (id: string, via: string | undefined) => {
-    if (seen.has(id)) return;
-    seen.add(id);
+    const key = `${id}\u0000${via ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     frontier.push({ id, via });
   };
   for (const id of own) reach(id, undefined);
-  for (let index = 0; index < frontier.length && index < 200; index++) {
+  for (let index = 0; index < frontier.length && index < 400; index++) {
     const { id, via } = frontier[index]!;
     const kind = graph.symbols.get(id)?.declarationKind;
     if (kind === 'class') {
       classes.set(id, via);
-      for (const subclass of subclasses.get(id) ?? []) reach(subclass, via);
-      // Only the properties read on it lead on: `x.scene.save()` reads `scene` (as `via.scene`
-      // when the class itself was reached through a property).
-      for (const read of reads) {
-        const name = via === undefined ? (read.includes('.') ? undefined : read) : read.startsWith(`${via}.`) ? read.slice(via.length + 1) : undefined;
-        if (name === undefined) continue;
+      for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
+      // Only what is read on it leads on: `x.scene.save()` reads `scene`, `x.cursor().sort()` calls `cursor`.
+      for (const name of readsOn(reads, via)) {
         const member = `${id}.${name}`;
         const memberKind = graph.symbols.get(member)?.declarationKind;
-        if (memberKind !== undefined && typeCarriers.has(memberKind)) reach(member, name);
+        if (memberKind === 'property' || memberKind === 'getter') reach(member, name);
+        if (memberKind === 'method' && [...reads].some((read) => read.startsWith(`${name}().`))) reach(member, `${name}()`);
       }
       continue;
     }
-    if (id !== from && (kind === undefined || !typeCarriers.has(kind))) continue;
+    // `runner.run()` on an interface runs the `run` of the classes implementing it.
+    if (kind === 'interface') for (const implementer of known.subclasses.get(id) ?? []) reach(implementer, via);
+    const types = known.memberTypes.get(id);
+    if (types) {
+      // An interface's members are no symbols: follow the types of the members read on it.
+      const targets = graph.dependencies.get(id) ?? [];
+      for (const name of readsOn(reads, via)) {
+        for (const key of [name, `${name}()`]) {
+          for (const typeName of Object.hasOwn(types, key) ? types[key]! : []) {
+            for (const edge of targets) if (edge.to.endsWith(`#${typeName}`)) reach(edge.to, key === name ? name : key);
+          }
+        }
+      }
+      if (kind === 'interface') continue;
+    }
+    const isCall = kind === 'method' && via?.endsWith('()') === true;
+    if (id !== from && !isCall && (kind === undefined || !typeCarriers.has(kind))) continue;
+    // What a property's type leads to is read through that property's name; a method's, through its call.
+    const through = kind === 'property' || kind === 'getter' ? id.slice(id.lastIndexOf('.') + 1) : id === from ? undefined : via;
     for (const edge of graph.dependencies.get(id) ?? []) {
       const target = graph.symbols.get(edge.to)?.declarationKind;
-      if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, id === from ? undefined : via);
+      if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, through);
     }
   }
   return classes;

@@ -30,6 +30,8 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
   const byKey = new Map<string, BindingUse>();
   const moduleUses: ModuleUse[] = [];
   const memberAccesses = new Set<string>();
+  // `const repo = manager.getRepository(User)` then `repo.save()`: read as `getRepository().save`.
+  const localOrigins = new Map<string, string>();
   const { sourceFile, topLevelNames, skip } = context;
 
   const record = (name: string, member: string | undefined, isType: boolean, node: ts.Node) => {
@@ -76,7 +78,25 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
         // `a.scene.render()` also records `scene.render`: read through `scene`, `render` is Scene's.
         const via = unwrap(receiver);
         if (ts.isPropertyAccessExpression(via)) memberAccesses.add(`${via.name.text}.${name}`);
+        const origin = ts.isIdentifier(via) ? localOrigins.get(via.text) : undefined;
+        if (origin !== undefined) memberAccesses.add(`${origin}.${name}`);
+        // `runner.cursor().sort()` also records `cursor().sort`: `sort` is on what `cursor` returns.
+        if (ts.isCallExpression(via) && ts.isPropertyAccessExpression(unwrap(via.expression))) {
+          memberAccesses.add(`${(unwrap(via.expression) as ts.PropertyAccessExpression).name.text}().${name}`);
+        }
       }
+    }
+    // `({ manager }: Runner)` and `const { manager } = runner` read `manager`.
+    if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && ts.isObjectBindingPattern(node.parent) && !node.dotDotDotToken) {
+      const property = node.propertyName === undefined ? node.name.text : ts.isIdentifier(node.propertyName) || ts.isStringLiteral(node.propertyName) ? node.propertyName.text : undefined;
+      if (property !== undefined) {
+        memberAccesses.add(property);
+        localOrigins.set(node.name.text, property);
+      }
+    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const origin = originOf(node.initializer);
+      if (origin !== undefined) localOrigins.set(node.name.text, origin);
     }
     if (ts.isCallExpression(node)) {
       const moduleUse = moduleUseOf(node, sourceFile);
@@ -87,6 +107,18 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
 
   for (const root of roots) visit(root, [], false);
   return { uses: [...byKey.values()], moduleUses, memberAccesses: [...memberAccesses].sort() };
+}
+
+/** What a local's value was read from: `p` for `x.p`, `m()` for `x.m(…)` (awaited or not). */
+function originOf(initializer: ts.Expression): string | undefined {
+  let value = unwrap(initializer);
+  if (ts.isAwaitExpression(value)) value = unwrap(value.expression);
+  if (ts.isPropertyAccessExpression(value)) return value.name.text;
+  if (ts.isCallExpression(value)) {
+    const callee = unwrap(value.expression);
+    if (ts.isPropertyAccessExpression(callee)) return `${callee.name.text}()`;
+  }
+  return undefined;
 }
 
 function unwrap(expression: ts.Expression): ts.Expression {

@@ -67,6 +67,8 @@ export function factsOfSyntax(path: string, scriptKind: ScriptKind, syntax: File
     };
     if (site.parent !== undefined) declaration.parent = site.parent;
     if (memberAccesses.length > 0) declaration.memberAccesses = memberAccesses;
+    const memberTypes = memberTypesOf(site.rangeNode);
+    if (memberTypes) declaration.memberTypes = memberTypes;
     return declaration;
   });
 
@@ -80,6 +82,31 @@ export function factsOfSyntax(path: string, scriptKind: ScriptKind, syntax: File
     sideEffectImports: syntax.sideEffectImports,
     parseErrors: syntaxErrors(sourceFile),
   };
+}
+
+/** Member name -> type names its declared type mentions, for interfaces and object type aliases. */
+function memberTypesOf(node: ts.Node): Record<string, string[]> | undefined {
+  const members = ts.isInterfaceDeclaration(node)
+    ? node.members
+    : ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)
+      ? node.type.members
+      : undefined;
+  if (!members) return undefined;
+  const types: Record<string, string[]> = {};
+  for (const member of members) {
+    if (!member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) continue;
+    const isMethod = ts.isMethodSignature(member);
+    const type = ts.isPropertySignature(member) || isMethod ? member.type : undefined;
+    if (!type) continue;
+    const names = new Set<string>();
+    const visit = (child: ts.Node): void => {
+      if (ts.isTypeReferenceNode(child)) names.add(ts.isIdentifier(child.typeName) ? child.typeName.text : child.typeName.right.text);
+      ts.forEachChild(child, visit);
+    };
+    visit(type);
+    if (names.size > 0) types[isMethod ? `${member.name.text}()` : member.name.text] = [...names].sort();
+  }
+  return Object.keys(types).length > 0 ? types : undefined;
 }
 
 /** `Class.member` and `Ns.member` belong to the top-level binding `Class` / `Ns`. */
