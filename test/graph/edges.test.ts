@@ -80,11 +80,12 @@ describe('symbol edges', () => {
     ]);
   });
 
-  test('dynamic import and vi.mock depend on every export of the module', async () => {
+  test('dynamic import and an automock depend on every export of the module; a mock with a factory on none', async () => {
     const graph = await graphOf({
       'src/heavy.ts': 'export const load = () => 1;\nexport const unload = () => 0;\n',
       'src/lazy.ts': "export const open = () => import('./heavy');\n",
       'test/lazy.test.ts': "import { vi } from 'vitest';\nvi.mock('../src/heavy');\n",
+      'test/factory.test.ts': "import { vi } from 'vitest';\nvi.mock('../src/heavy', () => ({ load: () => 2 }));\n",
     });
     expect(edgesOf(graph)).toEqual([
       'src/lazy.ts#open -> src/heavy.ts#load (dynamic)',
