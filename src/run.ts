@@ -52,7 +52,8 @@ import {
   type Policy,
   type StarterChoices,
 } from './policy/index.js';
-import { findWorkspaces } from './project/index.js';
+// Not through project/index.ts, which loads the compiler for tsconfigs: a warm check must not.
+import { findWorkspaces } from './project/workspaces.js';
 import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, ResolvedBase, Result, TreeFile, VerifyReport } from './types.js';
 import { VERSION } from './version.js';
 

@@ -1,4 +1,4 @@
-import type { CodeEdgeKind, FileFacts, GraphEdge, ImportBinding, SymbolGraph, SymbolInfo } from '../types.js';
+import type { CodeEdgeKind, FileFacts, GraphEdge, ImportBinding, ReExport, SymbolGraph, SymbolInfo } from '../types.js';
 import { EXPORT_EQUALS, symbolId } from './names.js';
 import type { ModuleResolver } from './resolve-module.js';
 
@@ -241,9 +241,14 @@ function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: M
   const namesMemo = new Map<string, string[]>();
   const inProgress = new Set<string>();
 
+  const targets = new Map<string, string | undefined>();
   const targetFile = (from: string, specifier: string): string | undefined => {
+    const key = `${from}\u0000${specifier}`;
+    if (targets.has(key)) return targets.get(key);
     const resolution = resolver.resolve(from, specifier);
-    return resolution.kind === 'file' && files.has(resolution.path) ? resolution.path : undefined;
+    const target = resolution.kind === 'file' && files.has(resolution.path) ? resolution.path : undefined;
+    targets.set(key, target);
+    return target;
   };
 
   const passThrough = (targets: Target[], file: string): Target[] =>
@@ -272,20 +277,60 @@ function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: M
     return targets;
   };
 
+  /** Per-file lookups, built once: which declaration, binding or re-export carries a name. */
+  interface FileIndex {
+    declared: Map<string, string>;
+    importsByLocal: Map<string, ImportBinding>;
+    localExports: Map<string, string[]>;
+    reExports: Map<string, ReExport>;
+    stars: ReExport[];
+  }
+  const indexes = new Map<string, FileIndex>();
+  const indexOf = (facts: FileFacts): FileIndex => {
+    const known = indexes.get(facts.path);
+    if (known) return known;
+    const index: FileIndex = { declared: new Map(), importsByLocal: new Map(), localExports: new Map(), reExports: new Map(), stars: [] };
+    for (const declaration of facts.declarations) {
+      for (const name of declaration.exportedAs) if (!index.declared.has(name)) index.declared.set(name, declaration.name);
+    }
+    for (const binding of facts.imports) index.importsByLocal.set(binding.local, binding);
+    for (const localExport of facts.localExports) index.localExports.set(localExport.exported, [...(index.localExports.get(localExport.exported) ?? []), localExport.local]);
+    for (const reExport of facts.reExports) {
+      if (reExport.exported === '*') index.stars.push(reExport);
+      else if (!index.reExports.has(reExport.exported)) index.reExports.set(reExport.exported, reExport);
+    }
+    indexes.set(facts.path, index);
+    return index;
+  };
+
+  /** For a barrel's `export *`: export name -> the first re-exported module that has it. */
+  const starIndexes = new Map<string, Map<string, string>>();
+  const starIndexOf = (file: string, index: FileIndex): Map<string, string> => {
+    const known = starIndexes.get(file);
+    if (known) return known;
+    const byName = new Map<string, string>();
+    starIndexes.set(file, byName);
+    for (const reExport of index.stars) {
+      const target = targetFile(file, reExport.specifier);
+      if (target === undefined) continue;
+      for (const name of exportNames(target)) if (name !== 'default' && !byName.has(name)) byName.set(name, target);
+    }
+    return byName;
+  };
+
   const computeExport = (file: string, name: string): Target[] => {
     const facts = files.get(file);
     if (!facts) return [];
-    const declared = facts.declarations.find((declaration) => declaration.exportedAs.includes(name));
-    if (declared) return [{ kind: 'symbol', id: symbolId(file, declared.name), through: [] }];
+    const index = indexOf(facts);
+    const declared = index.declared.get(name);
+    if (declared !== undefined) return [{ kind: 'symbol', id: symbolId(file, declared), through: [] }];
 
-    const importsByLocal = new Map(facts.imports.map((binding) => [binding.local, binding]));
-    for (const localExport of facts.localExports) {
-      if (localExport.exported !== name) continue;
-      const binding = importsByLocal.get(localExport.local);
+    for (const local of index.localExports.get(name) ?? []) {
+      const binding = index.importsByLocal.get(local);
       if (binding) return passThrough(resolveBinding(file, binding), file);
     }
-    for (const reExport of facts.reExports) {
-      if (reExport.exported !== name) continue;
+    const reExport = index.reExports.get(name);
+    if (reExport) {
       const target = targetFile(file, reExport.specifier);
       if (target === undefined) return [];
       if (reExport.imported === '*') return [{ kind: 'namespace', file: target, through: [file] }];
@@ -295,16 +340,10 @@ function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: M
       const exportEquals = resolveExport(file, EXPORT_EQUALS);
       if (exportEquals.length > 0) return exportEquals;
     }
-    if (name === 'default' || name === EXPORT_EQUALS) return [];
+    if (name === 'default' || name === EXPORT_EQUALS || index.stars.length === 0) return [];
     // `export *` never re-exports `default`; the first module that has the name wins.
-    for (const reExport of facts.reExports) {
-      if (reExport.exported !== '*') continue;
-      const target = targetFile(file, reExport.specifier);
-      if (target === undefined) continue;
-      const found = resolveExport(target, name);
-      if (found.length > 0) return passThrough(found, file);
-    }
-    return [];
+    const target = starIndexOf(file, index).get(name);
+    return target === undefined ? [] : passThrough(resolveExport(target, name), file);
   };
 
   const exportNames = (file: string): string[] => {
@@ -407,16 +446,30 @@ function withThrough(edge: GraphEdge, through: string[]): GraphEdge {
   return through.length > 0 ? { ...edge, through } : edge;
 }
 
+/** Each graph's edges by dependent, then target, so that adding one stays O(1) on hubs. */
+const edgeIndexes = new WeakMap<SymbolGraph, Map<string, Map<string, GraphEdge>>>();
+
 function addEdge(graph: SymbolGraph, edge: GraphEdge): void {
   if (edge.from === edge.to) return;
+  let index = edgeIndexes.get(graph);
+  if (!index) {
+    index = new Map();
+    edgeIndexes.set(graph, index);
+  }
+  let byTarget = index.get(edge.from);
+  if (!byTarget) {
+    byTarget = new Map();
+    index.set(edge.from, byTarget);
+  }
   const forward = graph.dependencies.get(edge.from) ?? [];
-  const existing = forward.find((candidate) => candidate.to === edge.to);
+  const existing = byTarget.get(edge.to);
   if (existing) {
     // One edge per pair; runtime wins over type, so the walk reports the stronger reason.
     if (existing.kind === 'type' && edge.kind !== 'type') existing.kind = edge.kind;
     return;
   }
   forward.push(edge);
+  byTarget.set(edge.to, edge);
   graph.dependencies.set(edge.from, forward);
   const reverse = graph.dependents.get(edge.to) ?? [];
   reverse.push(edge);
