@@ -8,7 +8,8 @@ const FILES_PER_EDGE = 5;
 export function renderVerifyText(report: VerifyReport, options: { chalk: ChalkInstance; verbose: boolean }): string {
   const { chalk } = options;
   const lines: string[] = [];
-  const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+  // Rounded down, as the bar's messages are: 98.99% never reads as 99.0%.
+  const percent = (value: number) => `${(Math.floor(value * 1000) / 10).toFixed(1)}%`;
   const figure = (figures: Figures, key: 'recall' | 'precision') =>
     key === 'recall' ? `${percent(figures.recall)} (${figures.commonFiles}/${figures.languageServiceFiles})` : `${percent(figures.precision)} (${figures.commonFiles}/${figures.blastFiles})`;
   lines.push(
