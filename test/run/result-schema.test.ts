@@ -1,11 +1,13 @@
 // Every result blast prints matches schema/result.schema.json (DESIGN §5).
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv2020Module from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../src/run.js';
 import { createFixtureRepo } from '../helpers/git-repo.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/result.schema.json', import.meta.url), 'utf8')) as object;
+// ajv is CommonJS: under NodeNext its class is the module's `default`.
+const Ajv2020 = Ajv2020Module.default;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 describe('result schema', () => {
