@@ -54,6 +54,7 @@ import {
 } from './policy/index.js';
 // Not through project/index.ts, which loads the compiler for tsconfigs: a warm check must not.
 import { findWorkspaces } from './project/workspaces.js';
+import { workspacePackages } from './project/workspace-packages.js';
 import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, ResolvedBase, Result, TreeFile, VerifyReport } from './types.js';
 import { VERSION } from './version.js';
 
@@ -186,11 +187,12 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
     }),
   );
 
+  const packages = await time('packages', () => packagesOf(repo, headSide, headFiles, impact.changes, impact.symbols));
   const affected: Result['affected'] = {
     symbols: impact.symbols,
     files: impact.files,
     tests: impact.tests,
-    packages: [],
+    packages: packages.affected,
     entryPoints: [],
     // Owners of what the change touches (deleted files included) and of what it reaches.
     owners: await time('owners', () => {
@@ -212,7 +214,7 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
     changes: impact.changes,
     affected,
     changedFiles: fileChanges.map((change) => change.path),
-    changedPackages: [],
+    changedPackages: packages.changed,
     maxDepth: impact.maxDepth,
     aiAssisted: provenance.aiAssisted,
   });
@@ -246,7 +248,7 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
       affectedSymbols: impact.symbols.length,
       affectedFiles: impact.files.length,
       affectedTests: impact.tests.length,
-      affectedPackages: 0,
+      affectedPackages: packages.affected.length,
       entryPoints: 0,
       maxDepth: impact.maxDepth,
       unknownEdges: graph.unknownEdges,
@@ -709,6 +711,28 @@ async function loadPolicy(repo: Repository, options: CheckOptions): Promise<{ po
     if (text !== undefined) return { policy: parsePolicy(text, name), policyInfo: { path: name, source: 'worktree' } };
   }
   return { policy: defaultPolicy, policyInfo: { path: null, source: 'default' } };
+}
+
+/**
+ * Workspace packages (by name) holding changed symbols, and holding changed or affected ones
+ * (DESIGN §2): a file belongs to the package whose folder is the nearest above it.
+ */
+async function packagesOf(
+  repo: Repository,
+  side: Side,
+  files: readonly TreeFile[],
+  changes: readonly ChangedSymbol[],
+  symbols: Result['affected']['symbols'],
+): Promise<{ changed: string[]; affected: string[] }> {
+  const paths = files.map((file) => file.path);
+  const manifests = paths.filter((path) => path === 'pnpm-workspace.yaml' || (path.endsWith('package.json') && !path.includes('node_modules/')));
+  const texts = await readFiles(repo, side, manifests);
+  const workspaces = workspacePackages(paths, (path) => texts.get(path)).sort((a, b) => b.dir.length - a.dir.length);
+  if (workspaces.length === 0) return { changed: [], affected: [] };
+  const packageOf = (file: string) => workspaces.find((workspace) => file.startsWith(`${workspace.dir}/`))?.name;
+  const names = (list: readonly string[]) => [...new Set(list.map(packageOf).filter((name): name is string => name !== undefined))].sort(compareText);
+  const changedFiles = changes.filter((change) => change.change !== 'trivia').map((change) => change.file);
+  return { changed: names(changedFiles), affected: names([...changedFiles, ...symbols.map((symbol) => symbol.file)]) };
 }
 
 /** One side's file list, read once however many stages ask for it. */

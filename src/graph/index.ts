@@ -43,7 +43,7 @@ export interface GraphOutput {
 
 /** Paths whose text resolution reads: tsconfigs and package manifests. */
 function isProjectFile(path: string): boolean {
-  return !path.includes('node_modules/') && /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/.test(path);
+  return !path.includes('node_modules/') && (/(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/.test(path) || path === 'pnpm-workspace.yaml');
 }
 
 function isCodeFile(path: string): boolean {
@@ -169,12 +169,12 @@ function projectSnapshotKey(files: readonly TreeFile[]): string {
 
 /** Resolves with TypeScript (loaded here, not before): the configs are read only now. */
 async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string, string]>): Promise<{ resolutions: Map<string, Resolution>; warnings: string[] }> {
-  const [{ loadProjectLayout }, { createModuleResolver }] = await Promise.all([import('../project/index.js'), import('./resolve-module.js')]);
+  const [{ loadProjectLayout, workspacePackages }, { createModuleResolver }] = await Promise.all([import('../project/index.js'), import('./resolve-module.js')]);
   const paths = input.files.map((file) => file.path);
   const projectTexts = await input.readTexts(paths.filter(isProjectFile));
   const readText = (path: string) => projectTexts.get(path);
   const layout = loadProjectLayout({ root: input.root, paths, readText });
-  const resolver = createModuleResolver(input.root, new Set(paths), layout, readText);
+  const resolver = createModuleResolver(input.root, new Set(paths), layout, readText, workspacePackages(paths, readText));
   const resolutions = new Map<string, Resolution>();
   for (const [from, specifier] of pairs) resolutions.set(resolutionKey(from, specifier), resolver.resolve(from, specifier));
   return { resolutions, warnings: layout.warnings };

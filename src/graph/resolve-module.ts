@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
-import type { ProjectLayout } from '../project/index.js';
+import { resolveWorkspaceImport, type ProjectLayout, type WorkspacePackage } from '../project/index.js';
 import type { Resolution } from '../types.js';
 import { scriptKindOf } from './script-kind.js';
 
@@ -15,7 +15,13 @@ export interface ModuleResolver {
  * specifier that a bundler would take (an extensionless relative import under node16), the
  * bundler answer is used: blast maps dependencies, it does not judge import style.
  */
-export function createModuleResolver(root: string, paths: ReadonlySet<string>, layout: ProjectLayout, readText: (path: string) => string | undefined): ModuleResolver {
+export function createModuleResolver(
+  root: string,
+  paths: ReadonlySet<string>,
+  layout: ProjectLayout,
+  readText: (path: string) => string | undefined,
+  workspaces: readonly WorkspacePackage[] = [],
+): ModuleResolver {
   const directories = new Set<string>();
   for (const path of paths) {
     for (let dir = posix.dirname(path); dir !== '.' && !directories.has(dir); dir = posix.dirname(dir)) directories.add(dir);
@@ -61,6 +67,13 @@ export function createModuleResolver(root: string, paths: ReadonlySet<string>, l
       const cached = memo.get(key);
       if (cached) return cached;
       const containing = posix.join(root, fromFile);
+      // The repository's own packages by name resolve to their source, node_modules or not.
+      const workspaceFile = isRelative(specifier) ? undefined : resolveWorkspaceImport(specifier, workspaces, (path) => paths.has(path));
+      if (workspaceFile !== undefined) {
+        const resolution: Resolution = scriptKindOf(workspaceFile) ? { kind: 'file', path: workspaceFile } : { kind: 'asset', path: workspaceFile };
+        memo.set(key, resolution);
+        return resolution;
+      }
       let resolved = resolveWith(specifier, containing, config.options, config.hash);
       if (resolved === undefined) resolved = resolveWith(specifier, containing, { ...config.options, ...bundlerFallback }, `${config.hash}:bundler`);
       const resolution = classify(resolved, specifier, fromFile, config.options, paths, toRelative);

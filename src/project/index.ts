@@ -3,6 +3,7 @@ import { defaultTsconfig, readTsconfig, type TsconfigInfo, type TsconfigSource }
 
 export type { TsconfigInfo, TsconfigSource } from './tsconfig.js';
 export { findWorkspaces, type WorkspaceInput, type WorkspaceLayout } from './workspaces.js';
+export { resolveWorkspaceImport, workspacePackages, type WorkspacePackage } from './workspace-packages.js';
 
 /** What the code base is, for one side of the comparison. */
 export interface ProjectLayout {

@@ -1,0 +1,97 @@
+// Workspace packages by name, and where their source is: in a monorepo, `import { x } from
+// '@acme/core'` means the repository's own packages/core, whether or not node_modules exists
+// (blast reads git objects, and a fresh clone has none).
+import { posix } from 'node:path';
+import { findWorkspaces } from './workspaces.js';
+
+export interface WorkspacePackage {
+  name: string;
+  /** Repo-relative directory. */
+  dir: string;
+  /** The parsed package.json (only the fields blast reads). */
+  manifest: PackageManifest;
+}
+
+export interface PackageManifest {
+  name?: string;
+  source?: string;
+  main?: string;
+  module?: string;
+  types?: string;
+  typings?: string;
+  exports?: unknown;
+  bin?: string | Record<string, string>;
+}
+
+/** The workspace packages of one side, from the root manifest (or pnpm-workspace.yaml) and each package's. */
+export function workspacePackages(paths: readonly string[], readText: (path: string) => string | undefined): WorkspacePackage[] {
+  const layout = findWorkspaces({ packageJson: readText('package.json'), pnpmWorkspace: readText('pnpm-workspace.yaml'), paths });
+  if (!layout) return [];
+  return layout.dirs.flatMap((dir) => {
+    const manifest = parseManifest(readText(`${dir}/package.json`));
+    return manifest?.name ? [{ name: manifest.name, dir, manifest }] : [];
+  });
+}
+
+function parseManifest(text: string | undefined): PackageManifest | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as PackageManifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/**
+ * The repository file a workspace import stands for: `name` -> the package's entry,
+ * `name/sub` -> its subpath export or folder. Built outputs (`dist/`, `lib/`, `build/`, `out/`,
+ * `.js`, `.d.ts`) named by the manifest are mapped back to the source that produces them.
+ */
+export function resolveWorkspaceImport(specifier: string, packages: readonly WorkspacePackage[], exists: (path: string) => boolean): string | undefined {
+  const owner = packages.find((candidate) => specifier === candidate.name || specifier.startsWith(`${candidate.name}/`));
+  if (!owner) return undefined;
+  const subpath = specifier === owner.name ? '.' : `./${specifier.slice(owner.name.length + 1)}`;
+  const declared = subpath === '.' ? [owner.manifest.source, exportTarget(owner.manifest.exports, '.'), owner.manifest.types, owner.manifest.typings, owner.manifest.module, owner.manifest.main] : [exportTarget(owner.manifest.exports, subpath)];
+  const candidates = [...declared.filter((entry): entry is string => typeof entry === 'string'), subpath === '.' ? 'src/index' : `src/${subpath.slice(2)}`, subpath === '.' ? 'index' : subpath.slice(2)];
+  for (const candidate of candidates) {
+    const found = findSource(posix.normalize(posix.join(owner.dir, candidate)), exists);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `exports` as a string, a subpath map, or nested conditions: the first usable target. */
+function exportTarget(exports: unknown, subpath: string): string | undefined {
+  if (typeof exports === 'string') return subpath === '.' ? exports : undefined;
+  if (typeof exports !== 'object' || exports === null) return undefined;
+  const map = exports as Record<string, unknown>;
+  const keys = Object.keys(map);
+  const entry = keys.some((key) => key.startsWith('.')) ? map[subpath] : subpath === '.' ? map : undefined;
+  return firstCondition(entry);
+}
+
+function firstCondition(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const conditions = entry as Record<string, unknown>;
+  for (const key of ['source', 'types', 'import', 'module', 'default', 'require', 'node']) {
+    const found = firstCondition(conditions[key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function findSource(path: string, exists: (path: string) => boolean): string | undefined {
+  const isBuilt = /\.d\.(m|c)?ts$/.test(path) || /(^|\/)(dist|build|out)\//.test(path);
+  if (!isBuilt && /\.(m|c)?(j|t)sx?$/.test(path) && exists(path)) return path;
+  const stem = path.replace(/\.d\.(m|c)?ts$/, '').replace(/\.(m|c)?(j|t)sx?$/, '');
+  // `dist/index.js` is built from `src/index.ts`: the source first, then the stem as named.
+  for (const base of [stem.replace(/(^|\/)(dist|lib|build|out|esm|cjs)\//, '$1src/'), stem]) {
+    for (const extension of sourceExtensions) if (exists(`${base}${extension}`)) return `${base}${extension}`;
+    for (const extension of sourceExtensions) if (exists(`${base}/index${extension}`)) return `${base}/index${extension}`;
+  }
+  return undefined;
+}
