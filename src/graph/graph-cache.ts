@@ -39,7 +39,8 @@ export interface ProjectSnapshot {
   warnings: string[];
 }
 
-const FORMAT = 1;
+/** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
+const FORMAT = 2;
 
 interface StoredFile<T> {
   format: number;
@@ -87,7 +88,8 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
   return {
     facts: (path, blob) => {
       const stored = factsStore.get(key(path, blob));
-      if (!stored) return undefined;
+      // An entry of another shape (a cache written by other code) is a miss, never a crash.
+      if (!stored || !Array.isArray(stored.summary?.specifiers) || !Buffer.isBuffer(stored.encoded)) return undefined;
       const load = () => {
         const known = decoded.get(key(path, blob));
         if (known) return known;

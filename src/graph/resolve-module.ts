@@ -67,16 +67,15 @@ export function createModuleResolver(
       const cached = memo.get(key);
       if (cached) return cached;
       const containing = posix.join(root, fromFile);
-      // The repository's own packages by name resolve to their source, node_modules or not.
-      const workspaceFile = isRelative(specifier) ? undefined : resolveWorkspaceImport(specifier, workspaces, (path) => paths.has(path));
-      if (workspaceFile !== undefined) {
-        const resolution: Resolution = scriptKindOf(workspaceFile) ? { kind: 'file', path: workspaceFile } : { kind: 'asset', path: workspaceFile };
-        memo.set(key, resolution);
-        return resolution;
-      }
       let resolved = resolveWith(specifier, containing, config.options, config.hash);
       if (resolved === undefined) resolved = resolveWith(specifier, containing, { ...config.options, ...bundlerFallback }, `${config.hash}:bundler`);
-      const resolution = classify(resolved, specifier, fromFile, config.options, paths, toRelative);
+      let resolution = classify(resolved, specifier, fromFile, config.options, paths, toRelative);
+      // What TypeScript leaves outside the repository (no node_modules, or a package's built
+      // output there) may be one of the repository's own packages: its source, by name.
+      if (resolution.kind !== 'file' && resolution.kind !== 'asset' && !isRelative(specifier)) {
+        const workspaceFile = resolveWorkspaceImport(specifier, workspaces, (path) => paths.has(path));
+        if (workspaceFile !== undefined) resolution = scriptKindOf(workspaceFile) ? { kind: 'file', path: workspaceFile } : { kind: 'asset', path: workspaceFile };
+      }
       memo.set(key, resolution);
       return resolution;
     },

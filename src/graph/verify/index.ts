@@ -1,6 +1,6 @@
 import type { SymbolVerification, VerifyReport } from '../../types.js';
 import { performance } from 'node:perf_hooks';
-import { loadProjectLayout } from '../../project/index.js';
+import { loadProjectLayout, workspacePackages } from '../../project/index.js';
 import type { SymbolGraph } from '../../types.js';
 import { MODULE_SYMBOL } from '../names.js';
 import { compareDisagreements, compareReach, firstUnmatched, sumFigures, type Disagreement, type Figures, type HasDependent } from './compare.js';
@@ -61,7 +61,14 @@ export function verifyGraph(input: VerifyInput): VerifyReport {
   const sampled = input.symbols ? [...new Set(input.symbols)].sort() : drawSample(candidates, input.sample, input.seed);
 
   const files = [...graph.files.keys()].sort();
-  const finder = new ReferenceFinder({ root: input.root, files, readText: input.readText, layout: loadProjectLayout(input) });
+  const finder = new ReferenceFinder({
+    root: input.root,
+    files,
+    readText: input.readText,
+    layout: loadProjectLayout(input),
+    workspaces: workspacePackages(input.paths, input.readText),
+    paths: new Set(input.paths),
+  });
   const afterProgram = performance.now();
 
   const sites = createSymbolSites(graph, input.readText);

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { Project, ts } from 'ts-morph';
-import type { ProjectLayout } from '../../project/index.js';
+import { resolveWorkspaceImport, type ProjectLayout, type WorkspacePackage } from '../../project/index.js';
 
 export interface LanguageServiceInput {
   /** Absolute repository root: the program's files are `root/path`. */
@@ -9,6 +9,10 @@ export interface LanguageServiceInput {
   files: readonly string[];
   readText(path: string): string | undefined;
   layout: ProjectLayout;
+  /** The repository's own packages, found by name as blast's resolver finds them. */
+  workspaces: readonly WorkspacePackage[];
+  /** Every repo-relative path (for the workspace lookup). */
+  paths: ReadonlySet<string>;
 }
 
 /** A reference the language service found, in a file of the program. */
@@ -38,7 +42,7 @@ export class ReferenceFinder {
     const project = new Project({
       compilerOptions: { ...rootOptions, allowJs: true, noEmit: true, skipLibCheck: true, ignoreDeprecations: '6.0' },
       skipAddingFilesFromTsConfig: true,
-      resolutionHost: (host, getOptions) => ({ resolveModuleNames: createResolveModuleNames(input.root, input.layout, host, getOptions) }),
+      resolutionHost: (host, getOptions) => ({ resolveModuleNames: createResolveModuleNames(input, host, getOptions) }),
     });
     for (const file of input.files) {
       const text = input.readText(file);
@@ -82,7 +86,8 @@ export class ReferenceFinder {
 
 type ResolveModuleNames = NonNullable<ts.LanguageServiceHost['resolveModuleNames']>;
 
-function createResolveModuleNames(root: string, layout: ProjectLayout, host: ts.ModuleResolutionHost, getOptions: () => ts.CompilerOptions): ResolveModuleNames {
+function createResolveModuleNames(input: LanguageServiceInput, host: ts.ModuleResolutionHost, getOptions: () => ts.CompilerOptions): ResolveModuleNames {
+  const { root, layout } = input;
   const caches = new Map<string, ts.ModuleResolutionCache>();
   const bundler: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowJs: true, resolveJsonModule: true };
   const resolveWith = (name: string, containing: string, options: ts.CompilerOptions, key: string): ts.ResolvedModuleFull | undefined => {
@@ -99,6 +104,18 @@ function createResolveModuleNames(root: string, layout: ProjectLayout, host: ts.
     const config = inRepository ? layout.governing(relative) : undefined;
     const options = config?.options ?? getOptions();
     const key = config?.hash ?? 'program';
-    return moduleNames.map((name) => resolveWith(name, containingFile, options, key) ?? resolveWith(name, containingFile, { ...options, ...bundler }, `${key}:bundler`));
+    return moduleNames.map((name) => {
+      const found = resolveWith(name, containingFile, options, key) ?? resolveWith(name, containingFile, { ...options, ...bundler }, `${key}:bundler`);
+      if (found && !found.resolvedFileName.includes('/node_modules/')) return found;
+      // The same workspace lookup as blast's resolver, so that both sides see the same program.
+      const workspaceFile = resolveWorkspaceImport(name, input.workspaces, (path) => input.paths.has(path));
+      if (workspaceFile === undefined) return found;
+      return { resolvedFileName: posix.join(root, workspaceFile), extension: extensionOf(workspaceFile), isExternalLibraryImport: false };
+    });
   };
+}
+
+function extensionOf(path: string): string {
+  const match = /\.d\.(m|c)?ts$|\.(m|c)?(j|t)sx?$|\.json$/.exec(path);
+  return match ? match[0] : ts.Extension.Ts;
 }
