@@ -27,7 +27,7 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
 import {
   CODEOWNERS_PATHS,
   countOwners,
@@ -492,7 +492,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const files = await listFiles(repo, side);
   const paths = files.map((file) => file.path);
   // The language service reads the same texts as the graph: read them once.
-  const texts = await readFiles(repo, side, paths.filter((path) => scriptKindOf(path) !== undefined || /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/.test(path)));
+  const texts = await readFiles(repo, side, paths.filter(isGraphInput));
   const { graph } = await buildGraph({ root: repo.root, files, readTexts: async (wanted) => new Map(wanted.flatMap((path) => (texts.has(path) ? [[path, texts.get(path)!] as const] : []))), cache: disabledCache() });
   return verifyGraph({
     root: repo.root,

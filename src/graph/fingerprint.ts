@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ts } from 'ts-morph';
-import type { ScriptKind, SymbolFingerprint } from '../types.js';
+import type { FileFacts, ScriptKind, SymbolFingerprint } from '../types.js';
 import { factsOfSyntax, readFileSyntax, type DeclarationSite } from './extract-facts.js';
 import { MODULE_SYMBOL } from './names.js';
 
@@ -12,6 +12,11 @@ import { MODULE_SYMBOL } from './names.js';
  * rather than something faster.
  */
 export function fingerprintFile(path: string, text: string, scriptKind: ScriptKind): Map<string, SymbolFingerprint> {
+  return describeSource(path, text, scriptKind).fingerprints;
+}
+
+/** Facts and fingerprints of a changed file from one parse. */
+export function describeSource(path: string, text: string, scriptKind: ScriptKind): { facts: FileFacts; fingerprints: Map<string, SymbolFingerprint> } {
   const syntax = readFileSyntax(path, text, scriptKind);
   const facts = factsOfSyntax(path, scriptKind, syntax);
   const importTargets = new Map(facts.imports.map((binding) => [binding.local, `${binding.specifier}:${binding.imported}:${binding.typeOnly}`]));
@@ -41,7 +46,7 @@ export function fingerprintFile(path: string, text: string, scriptKind: ScriptKi
   for (const [name, entry] of parts) {
     fingerprints.set(name, { hash: digest(entry.body), signatureHash: digest(entry.signature) });
   }
-  return fingerprints;
+  return { facts, fingerprints };
 }
 
 /** The parts of a declaration that its users do not see: bodies and initialisers. */

@@ -46,6 +46,11 @@ function isProjectFile(path: string): boolean {
   return !path.includes('node_modules/') && (/(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/.test(path) || path === 'pnpm-workspace.yaml');
 }
 
+/** Files the graph reads: code, tsconfigs and manifests (verify reads the same). */
+export function isGraphInput(path: string): boolean {
+  return isCodeFile(path) || isProjectFile(path);
+}
+
 function isCodeFile(path: string): boolean {
   return !path.includes('node_modules/') && scriptKindOf(path) !== undefined;
 }
@@ -208,14 +213,16 @@ export async function describeFiles(
     return !(facts && fingerprints);
   });
   if (missing.length === 0) return sides;
-  const [{ extractFacts }, { fingerprintFile }] = await Promise.all([import('./extract-facts.js'), import('./fingerprint.js')]);
+  const { describeSource } = await import('./fingerprint.js');
   const texts = await readTexts(missing.map((file) => file.path));
   for (const file of missing) {
     const text = texts.get(file.path);
     const kind = scriptKindOf(file.path);
     if (text === undefined || kind === undefined) continue;
-    const facts = known?.get(file.path) ?? cache.facts(file.path, file.blob)?.load() ?? extractFacts(file.path, text, kind);
-    const fingerprints = fingerprintFile(file.path, text, kind);
+    // One parse gives both; facts the graph already holds are the same, and kept.
+    const described = describeSource(file.path, text, kind);
+    const facts = known?.get(file.path) ?? described.facts;
+    const fingerprints = described.fingerprints;
     cache.storeFacts(file.path, file.blob, facts);
     cache.storeFingerprints(file.path, file.blob, fingerprints);
     sides.set(file.path, { facts, fingerprints });
