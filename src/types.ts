@@ -261,6 +261,13 @@ export interface SymbolInfo {
   exportedAs: string[];
 }
 
+/** Facts of the files a graph holds, decoded on demand: a warm run decodes only the few it reads. */
+export interface GraphFiles {
+  has(path: string): boolean;
+  get(path: string): FileFacts | undefined;
+  keys(): Iterable<string>;
+}
+
 /** The symbol graph of one side of the comparison. */
 export interface SymbolGraph {
   symbols: Map<string, SymbolInfo>;
@@ -268,7 +275,7 @@ export interface SymbolGraph {
   dependents: Map<string, GraphEdge[]>;
   /** Forward adjacency: symbol id -> the edges to what it depends on. */
   dependencies: Map<string, GraphEdge[]>;
-  files: Map<string, FileFacts>;
+  files: GraphFiles;
   unresolvedImports: Array<{ file: string; specifier: string; line: number }>;
   unknownEdges: number;
   unparsedFiles: string[];

@@ -1,4 +1,4 @@
-import type { CodeEdgeKind, FileFacts, GraphEdge, ImportBinding, ReExport, SymbolGraph, SymbolInfo } from '../types.js';
+import type { CodeEdgeKind, FileFacts, GraphEdge, GraphFiles, ImportBinding, ReExport, SymbolGraph, SymbolInfo } from '../types.js';
 import { EXPORT_EQUALS, symbolId } from './names.js';
 import type { ModuleResolver } from './resolve-module.js';
 
@@ -10,26 +10,159 @@ type Target =
   | { kind: 'namespace'; file: string; through: string[] };
 
 /**
- * The symbol graph of one side: a node per declared symbol, an edge per binding a declaration
- * uses, resolved through imports, aliases and re-export chains to the declaration itself, so
- * barrels never stand between a dependent and what it depends on (they are kept in `through`).
+ * A file's share of the symbol graph: its symbols, the edges its declarations start, and what
+ * member edges need (those are drawn on the assembled graph: they follow other files' edges).
+ * Plain data, so that a warm run takes it from the cache instead of resolving again.
  */
-export function buildSymbolGraph(files: ReadonlyMap<string, FileFacts>, resolver: ModuleResolver): SymbolGraph {
+export interface FilePiece {
+  symbols: SymbolInfo[];
+  edges: GraphEdge[];
+  /** Declarations that read properties (`x.save()`): the dependent, its own class, and the names read. */
+  memberReads: Array<{ from: string; own?: string; reads: string[]; line: number }>;
+  /** Interfaces' and type literals' member types, by symbol id. */
+  memberTypes: Array<[string, Record<string, string[]>]>;
+}
+
+/** Facts of the side's files, decoded on demand: a piece consults only the files it resolves through. */
+export interface FactsSource {
+  get(path: string): FileFacts | undefined;
+  has(path: string): boolean;
+}
+
+export interface PieceBuilder {
+  /**
+   * The piece of one file, and every file whose facts shaped it (itself, and the files its
+   * imports and re-export chains led through): when none of those changed, the piece stands.
+   */
+  piece(path: string): { piece: FilePiece; consulted: string[] } | undefined;
+}
+
+/**
+ * The symbol graph of one side, from its files' pieces: a node per declared symbol, an edge per
+ * binding a declaration uses, resolved through imports, aliases and re-export chains to the
+ * declaration itself, so barrels never stand between a dependent and what it depends on (they
+ * are kept in `through`). The order of pieces decides the order of dependents, hence of why-paths.
+ */
+export function assembleGraph(pieces: ReadonlyMap<string, FilePiece>, files: GraphFiles): SymbolGraph {
   const graph: SymbolGraph = {
     symbols: new Map(),
     dependents: new Map(),
     dependencies: new Map(),
-    files: new Map(files),
+    files,
     unresolvedImports: [],
     unknownEdges: 0,
     unparsedFiles: [],
   };
-  for (const facts of files.values()) addSymbols(graph, facts);
-
-  const exportsResolver = createExportResolver(files, resolver);
-  for (const facts of files.values()) addFileEdges(graph, facts, exportsResolver);
-  addMemberEdges(graph, files);
+  for (const piece of pieces.values()) for (const symbol of piece.symbols) graph.symbols.set(symbol.id, symbol);
+  // A piece knows every file; the graph may hold fewer (a focus): edges into the rest are moot.
+  for (const piece of pieces.values()) for (const edge of piece.edges) if (graph.symbols.has(edge.to)) addEdge(graph, edge);
+  addMemberEdges(graph, pieces);
   return graph;
+}
+
+export function createPieceBuilder(source: FactsSource, resolver: ModuleResolver): PieceBuilder {
+  const tracker = createTracker();
+  const exports = createExportResolver(source, resolver, tracker);
+  const declaredNames = new Map<string, Set<string>>();
+  /** Whether a symbol is declared (`C.m` exists), from its file's facts. */
+  const hasSymbol = (id: string): boolean => {
+    const file = id.slice(0, id.lastIndexOf('#'));
+    tracker.touch(file);
+    let names = declaredNames.get(file);
+    if (!names) {
+      names = new Set(source.get(file)?.declarations.map((declaration) => declaration.name) ?? []);
+      declaredNames.set(file, names);
+    }
+    return names.has(id.slice(file.length + 1));
+  };
+  return {
+    piece(path) {
+      const facts = source.get(path);
+      if (!facts) return undefined;
+      const { value: edges, consulted } = tracker.record(() => {
+        tracker.touch(path);
+        return fileEdges(facts, exports, hasSymbol);
+      });
+      return { piece: { symbols: symbolsOf(facts), edges, ...memberInputOf(facts) }, consulted: [...consulted].sort() };
+    },
+  };
+}
+
+/**
+ * Which files a computation read, through memoised lookups too: each memo entry keeps the files
+ * its own computation read, and a hit adds them to whoever asked.
+ */
+interface Tracker {
+  touch(file: string): void;
+  /** What was read is only the export names of `file` (`export *` followed): see `exportsKey`. */
+  touchExports(file: string): void;
+  /** Runs `work` without counting what it reads (the caller counts something coarser). */
+  mute<T>(work: () => T): T;
+  /** Runs `work` in a frame of its own; returns its value and the files it read. */
+  record<T>(work: () => T): { value: T; consulted: Set<string> };
+  /** A memo hit: the files its computation read count for the caller too. */
+  reuse(files: ReadonlySet<string>): void;
+}
+
+/**
+ * A consulted entry that stands for the export names of a file, `export *` chains followed: a
+ * barrel's star index needs no more, and the files behind it may change freely otherwise.
+ */
+export function exportsKey(file: string): string {
+  return `\u0000${file}`;
+}
+
+function createTracker(): Tracker {
+  const frames: Array<Set<string>> = [];
+  return {
+    touch(file) {
+      frames.at(-1)?.add(file);
+    },
+    touchExports(file) {
+      frames.at(-1)?.add(exportsKey(file));
+    },
+    mute(work) {
+      frames.push(new Set());
+      try {
+        return work();
+      } finally {
+        frames.pop();
+      }
+    },
+    reuse(files) {
+      const top = frames.at(-1);
+      if (top) for (const file of files) top.add(file);
+    },
+    record(work) {
+      const consulted = new Set<string>();
+      frames.push(consulted);
+      try {
+        return { value: work(), consulted };
+      } finally {
+        frames.pop();
+        const parent = frames.at(-1);
+        if (parent) for (const file of consulted) parent.add(file);
+      }
+    },
+  };
+}
+
+function memberInputOf(facts: FileFacts): Pick<FilePiece, 'memberReads' | 'memberTypes'> {
+  const memberReads: FilePiece['memberReads'] = [];
+  const memberTypes: FilePiece['memberTypes'] = [];
+  for (const declaration of facts.declarations) {
+    const id = symbolId(facts.path, declaration.name);
+    if (declaration.memberTypes) memberTypes.push([id, declaration.memberTypes]);
+    const reads = [...new Set(declaration.memberAccesses ?? [])];
+    if (!reads.some((name) => !name.includes('.') && !notMembers.has(name))) continue;
+    memberReads.push({
+      from: id,
+      ...(declaration.parent === undefined ? {} : { own: symbolId(facts.path, declaration.parent) }),
+      reads,
+      line: declaration.startLine,
+    });
+  }
+  return { memberReads, memberTypes };
 }
 
 /** Kinds whose type information leads on to a class: `type Api = Pick<App, …>`, `app: App`. */
@@ -46,27 +179,29 @@ const notMembers = new Set(['constructor', 'prototype']);
  * `User` may reach. A name match is conservative — any `.save` counts — but it is what links
  * a method to its callers.
  */
-function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts>): void {
+function addMemberEdges(graph: SymbolGraph, pieces: ReadonlyMap<string, FilePiece>): void {
   const subclasses = subclassesOf(graph);
   const memberTypes = new Map<string, Record<string, string[]>>();
-  for (const facts of files.values()) {
-    for (const declaration of facts.declarations) if (declaration.memberTypes) memberTypes.set(symbolId(facts.path, declaration.name), declaration.memberTypes);
+  for (const piece of pieces.values()) for (const [id, types] of piece.memberTypes) memberTypes.set(id, types);
+  // A read of a name no class member of the graph bears cannot lead to one: skip the search.
+  const memberNames = new Set<string>();
+  for (const id of graph.symbols.keys()) {
+    const dot = id.lastIndexOf('.');
+    if (dot > id.lastIndexOf('#')) memberNames.add(id.slice(dot + 1));
   }
   const pending: GraphEdge[] = [];
-  for (const facts of files.values()) {
-    for (const declaration of facts.declarations) {
-      const reads = new Set(declaration.memberAccesses ?? []);
-      const accesses = [...reads].filter((name) => !name.includes('.') && !notMembers.has(name));
+  for (const piece of pieces.values()) {
+    for (const { from, own, reads: readList, line } of piece.memberReads) {
+      const accesses = readList.filter((name) => !name.includes('.') && !notMembers.has(name) && memberNames.has(name));
       if (accesses.length === 0) continue;
-      const from = symbolId(facts.path, declaration.name);
+      const reads = new Set(readList);
       // A member reaches its own class without an edge to it (`other.x` where `other: Self`).
-      const own = declaration.parent === undefined ? [] : [symbolId(facts.path, declaration.parent)];
-      for (const [classId, via] of classesReachedBy(graph, from, own, reads, { subclasses, memberTypes })) {
+      for (const [classId, via] of classesReachedBy(graph, from, own === undefined ? [] : [own], reads, { subclasses, memberTypes })) {
         for (const member of accesses) {
           // A class reached through property `p` only lends the members read as `p.member`.
           if (via !== undefined && !reads.has(`${via}.${member}`)) continue;
           const to = `${classId}.${member}`;
-          if (to !== from && graph.symbols.has(to)) pending.push({ from, to, kind: 'runtime', line: declaration.startLine });
+          if (to !== from && graph.symbols.has(to)) pending.push({ from, to, kind: 'runtime', line });
         }
       }
     }
@@ -207,25 +342,26 @@ function classesReachedBy(
   return classes;
 }
 
-function addSymbols(graph: SymbolGraph, facts: FileFacts): void {
+function symbolsOf(facts: FileFacts): SymbolInfo[] {
+  const symbols = new Map<string, SymbolInfo>();
   for (const declaration of facts.declarations) {
     const id = symbolId(facts.path, declaration.name);
-    const existing = graph.symbols.get(id);
+    const existing = symbols.get(id);
     if (existing) {
       // Overloads, merged interfaces, a value and a type named alike: one symbol.
       for (const name of declaration.exportedAs) if (!existing.exportedAs.includes(name)) existing.exportedAs.push(name);
       continue;
     }
-    const info: SymbolInfo = {
+    symbols.set(id, {
       id,
       file: facts.path,
       name: declaration.name,
       declarationKind: declaration.kind,
       line: declaration.startLine,
       exportedAs: [...declaration.exportedAs],
-    };
-    graph.symbols.set(id, info);
+    });
   }
+  return [...symbols.values()];
 }
 
 interface ExportResolver {
@@ -236,13 +372,39 @@ interface ExportResolver {
   exportNames(file: string): string[];
 }
 
-function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: ModuleResolver): ExportResolver {
-  const exportMemo = new Map<string, Target[]>();
-  const namesMemo = new Map<string, string[]>();
+function createExportResolver(files: FactsSource, resolver: ModuleResolver, tracker: Tracker): ExportResolver {
+  /**
+   * A memoised lookup that also remembers which files it read. `key` in progress is a cycle:
+   * `onCycle` is its answer on the second lap, and the file (already read) is counted again.
+   */
+  const memoize = <T>(memo: Map<string, { value: T; consulted: Set<string> }>, key: string, file: string, onCycle: T, compute: () => T): T => {
+    const known = memo.get(key);
+    if (known) {
+      tracker.reuse(known.consulted);
+      return known.value;
+    }
+    if (inProgress.has(key)) {
+      tracker.touch(file);
+      return onCycle;
+    }
+    inProgress.add(key);
+    try {
+      const { value, consulted } = tracker.record(compute);
+      memo.set(key, { value, consulted });
+      return value;
+    } finally {
+      inProgress.delete(key);
+    }
+  };
+  const exportMemo = new Map<string, { value: Target[]; consulted: Set<string> }>();
+  const namesMemo = new Map<string, { value: string[]; consulted: Set<string> }>();
+  const starMemo = new Map<string, { value: Map<string, string>; consulted: Set<string> }>();
   const inProgress = new Set<string>();
 
   const targets = new Map<string, string | undefined>();
+  /** Where a specifier of `from` leads among the side's code files; what it says is `from`'s resolution. */
   const targetFile = (from: string, specifier: string): string | undefined => {
+    tracker.touch(from);
     const key = `${from}\u0000${specifier}`;
     if (targets.has(key)) return targets.get(key);
     const resolution = resolver.resolve(from, specifier);
@@ -264,18 +426,8 @@ function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: M
     return resolveExport(target, binding.imported);
   };
 
-  const resolveExport = (file: string, name: string): Target[] => {
-    const key = `${file}\u0000${name}`;
-    const cached = exportMemo.get(key);
-    if (cached) return cached;
-    // A re-export cycle exports nothing more on its second lap.
-    if (inProgress.has(key)) return [];
-    inProgress.add(key);
-    const targets = computeExport(file, name);
-    inProgress.delete(key);
-    exportMemo.set(key, targets);
-    return targets;
-  };
+  // A re-export cycle exports nothing more on its second lap.
+  const resolveExport = (file: string, name: string): Target[] => memoize(exportMemo, `${file}\u0000${name}`, file, [], () => computeExport(file, name));
 
   /** Per-file lookups, built once: which declaration, binding or re-export carries a name. */
   interface FileIndex {
@@ -304,21 +456,22 @@ function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: M
   };
 
   /** For a barrel's `export *`: export name -> the first re-exported module that has it. */
-  const starIndexes = new Map<string, Map<string, string>>();
-  const starIndexOf = (file: string, index: FileIndex): Map<string, string> => {
-    const known = starIndexes.get(file);
-    if (known) return known;
-    const byName = new Map<string, string>();
-    starIndexes.set(file, byName);
-    for (const reExport of index.stars) {
-      const target = targetFile(file, reExport.specifier);
-      if (target === undefined) continue;
-      for (const name of exportNames(target)) if (name !== 'default' && !byName.has(name)) byName.set(name, target);
-    }
-    return byName;
-  };
+  const starIndexOf = (file: string, index: FileIndex): Map<string, string> =>
+    memoize(starMemo, file, file, new Map(), () => {
+      tracker.touchExports(file);
+      return tracker.mute(() => {
+        const byName = new Map<string, string>();
+        for (const reExport of index.stars) {
+          const target = targetFile(file, reExport.specifier);
+          if (target === undefined) continue;
+          for (const name of exportNames(target)) if (name !== 'default' && !byName.has(name)) byName.set(name, target);
+        }
+        return byName;
+      });
+    });
 
   const computeExport = (file: string, name: string): Target[] => {
+    tracker.touch(file);
     const facts = files.get(file);
     if (!facts) return [];
     const index = indexOf(facts);
@@ -346,10 +499,13 @@ function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: M
     return target === undefined ? [] : passThrough(resolveExport(target, name), file);
   };
 
-  const exportNames = (file: string): string[] => {
-    const cached = namesMemo.get(file);
-    if (cached) return cached;
-    namesMemo.set(file, []);
+  const exportNames = (file: string): string[] =>
+    memoize(namesMemo, file, file, [], () => {
+      tracker.touchExports(file);
+      return tracker.mute(() => computeExportNames(file));
+    });
+  const computeExportNames = (file: string): string[] => {
+    tracker.touch(file);
     const facts = files.get(file);
     const names = new Set<string>();
     if (facts) {
@@ -365,15 +521,19 @@ function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: M
         for (const name of exportNames(target)) if (name !== 'default') names.add(name);
       }
     }
-    const sorted = [...names].sort();
-    namesMemo.set(file, sorted);
-    return sorted;
+    return [...names].sort();
   };
 
   return { resolveExport, resolveBinding, exportNames };
 }
 
-function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResolver): void {
+/** The edges a file's declarations start (member edges aside), deduplicated as the graph does. */
+function fileEdges(facts: FileFacts, exports: ExportResolver, hasSymbol: (id: string) => boolean): GraphEdge[] {
+  const edges: GraphEdge[] = [];
+  const known = new Map<string, Map<string, GraphEdge>>();
+  const addEdge = (edge: GraphEdge) => {
+    if (keepEdge(known, edge)) edges.push(edge);
+  };
   const file = facts.path;
   const importsByLocal = new Map(facts.imports.map((binding) => [binding.local, binding]));
   const localNames = new Set(facts.declarations.map((declaration) => declaration.name));
@@ -393,7 +553,7 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
   const expand = (target: Target, member: string | undefined, ownClass = false): Target[] => {
     if (target.kind === 'symbol') {
       const memberId = member === undefined ? undefined : `${target.id}.${member}`;
-      if (memberId === undefined || !graph.symbols.has(memberId)) return [target];
+      if (memberId === undefined || !hasSymbol(memberId)) return [target];
       return ownClass ? [{ ...target, id: memberId }] : [{ ...target, id: memberId }, target];
     }
     if (member !== undefined) {
@@ -409,7 +569,7 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
     const from = symbolId(file, declaration.name);
     if (declaration.parent !== undefined) {
       // A class or namespace is made of its members: a changed member changes what its users get.
-      addEdge(graph, { from: symbolId(file, declaration.parent), to: from, kind: 'runtime', line: declaration.startLine, structural: true });
+      addEdge({ from: symbolId(file, declaration.parent), to: from, kind: 'runtime', line: declaration.startLine, structural: true });
     }
     for (const use of declaration.uses) {
       const binding = importsByLocal.get(use.name);
@@ -418,7 +578,7 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
         for (const target of bindingTargets.get(use.name) ?? []) {
           for (const resolved of expand(target, use.member)) {
             if (resolved.kind !== 'symbol') continue;
-            addEdge(graph, withThrough({ from, to: resolved.id, kind, line: use.line }, resolved.through));
+            addEdge(withThrough({ from, to: resolved.id, kind, line: use.line }, resolved.through));
           }
         }
         continue;
@@ -428,18 +588,19 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
       // to the class itself (that would make every member depend on all of the class).
       if (use.member !== undefined && declaration.parent === use.name && !localNames.has(`${use.name}.${use.member}`)) continue;
       const local = expand({ kind: 'symbol', id: symbolId(file, use.name), through: [] }, use.member, declaration.parent === use.name);
-      for (const resolved of local) if (resolved.kind === 'symbol' && resolved.id !== from) addEdge(graph, { from, to: resolved.id, kind, line: use.line });
+      for (const resolved of local) if (resolved.kind === 'symbol' && resolved.id !== from) addEdge({ from, to: resolved.id, kind, line: use.line });
     }
     for (const moduleUse of declaration.moduleUses) {
       const resolution = exports.resolveBinding(file, { local: '', imported: '*', specifier: moduleUse.specifier, typeOnly: false, line: moduleUse.line });
       const edgeKind: CodeEdgeKind = moduleUse.kind === 'dynamic' ? 'dynamic' : 'runtime';
       for (const target of resolution) {
         for (const resolved of expand(target, undefined)) {
-          if (resolved.kind === 'symbol') addEdge(graph, withThrough({ from, to: resolved.id, kind: edgeKind, line: moduleUse.line }, resolved.through));
+          if (resolved.kind === 'symbol') addEdge(withThrough({ from, to: resolved.id, kind: edgeKind, line: moduleUse.line }, resolved.through));
         }
       }
     }
   }
+  return edges;
 }
 
 function withThrough(edge: GraphEdge, through: string[]): GraphEdge {
@@ -450,28 +611,36 @@ function withThrough(edge: GraphEdge, through: string[]): GraphEdge {
 const edgeIndexes = new WeakMap<SymbolGraph, Map<string, Map<string, GraphEdge>>>();
 
 function addEdge(graph: SymbolGraph, edge: GraphEdge): void {
-  if (edge.from === edge.to) return;
   let index = edgeIndexes.get(graph);
   if (!index) {
     index = new Map();
     edgeIndexes.set(graph, index);
   }
+  if (!keepEdge(index, edge)) return;
+  const forward = graph.dependencies.get(edge.from) ?? [];
+  forward.push(edge);
+  graph.dependencies.set(edge.from, forward);
+  const reverse = graph.dependents.get(edge.to) ?? [];
+  reverse.push(edge);
+  graph.dependents.set(edge.to, reverse);
+}
+
+/**
+ * Whether an edge is new: one edge per pair, and none to itself. A repeated pair keeps the
+ * first edge, upgraded from type to runtime, so the walk reports the stronger reason.
+ */
+function keepEdge(index: Map<string, Map<string, GraphEdge>>, edge: GraphEdge): boolean {
+  if (edge.from === edge.to) return false;
   let byTarget = index.get(edge.from);
   if (!byTarget) {
     byTarget = new Map();
     index.set(edge.from, byTarget);
   }
-  const forward = graph.dependencies.get(edge.from) ?? [];
   const existing = byTarget.get(edge.to);
   if (existing) {
-    // One edge per pair; runtime wins over type, so the walk reports the stronger reason.
     if (existing.kind === 'type' && edge.kind !== 'type') existing.kind = edge.kind;
-    return;
+    return false;
   }
-  forward.push(edge);
   byTarget.set(edge.to, edge);
-  graph.dependencies.set(edge.from, forward);
-  const reverse = graph.dependents.get(edge.to) ?? [];
-  reverse.push(edge);
-  graph.dependents.set(edge.to, reverse);
+  return true;
 }

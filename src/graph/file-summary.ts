@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FileFacts } from '../types.js';
 
 /**
@@ -8,6 +9,16 @@ import type { FileFacts } from '../types.js';
 export interface FileSummary {
   specifiers: Array<{ specifier: string; line: number }>;
   parseErrors: FileFacts['parseErrors'];
+  /**
+   * A hash of what other files can see of this one: declared names, export names, imports,
+   * re-exports. A body edit leaves it alone, so the graph pieces of the files importing this
+   * one stay valid (see `FilePiece`).
+   */
+  surface: string;
+  /** A hash of the names the file exports itself (not through `export *`). */
+  ownExports: string;
+  /** Specifiers of its `export * from`, in order: with `ownExports`, all that its export names depend on. */
+  stars: string[];
 }
 
 export function summarize(facts: FileFacts): FileSummary {
@@ -23,5 +34,29 @@ export function summarize(facts: FileFacts): FileSummary {
   for (const reExport of facts.reExports) add(reExport.specifier, reExport.line);
   for (const sideEffect of facts.sideEffectImports) add(sideEffect.specifier, sideEffect.line);
   for (const declaration of facts.declarations) for (const use of declaration.moduleUses) add(use.specifier, use.line);
-  return { specifiers, parseErrors: facts.parseErrors };
+  const ownExports = new Set<string>();
+  for (const declaration of facts.declarations) for (const name of declaration.exportedAs) ownExports.add(name);
+  for (const localExport of facts.localExports) ownExports.add(localExport.exported);
+  const stars: string[] = [];
+  for (const reExport of facts.reExports) {
+    if (reExport.exported === '*') stars.push(reExport.specifier);
+    else ownExports.add(reExport.exported);
+  }
+  return {
+    specifiers,
+    parseErrors: facts.parseErrors,
+    surface: surfaceOf(facts),
+    ownExports: createHash('sha1').update([...ownExports].sort().join('\u0000')).digest('base64'),
+    stars,
+  };
+}
+
+function surfaceOf(facts: FileFacts): string {
+  const seen = [
+    facts.declarations.map((declaration) => [declaration.name, declaration.exportedAs]),
+    facts.imports.map((binding) => [binding.local, binding.imported, binding.specifier, binding.typeOnly]),
+    facts.localExports.map((localExport) => [localExport.exported, localExport.local]),
+    facts.reExports.map((reExport) => [reExport.exported, reExport.imported, reExport.specifier, reExport.typeOnly]),
+  ];
+  return createHash('sha1').update(JSON.stringify(seen)).digest('base64');
 }

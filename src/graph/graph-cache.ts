@@ -3,12 +3,14 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileFacts, Resolution, SymbolFingerprint } from '../types.js';
+import type { FilePiece } from './build-graph.js';
 import { summarize, type FileSummary } from './file-summary.js';
 
 /**
  * What blast remembers between runs (DESIGN §8): per-file facts and fingerprints by path and
  * git blob id (the same bytes at the same path give the same facts), and resolutions by the
- * project snapshot they were computed in (tsconfigs, manifests and the file list).
+ * project snapshot they were computed in (tsconfigs, manifests and the file list), and each
+ * file's graph piece by path and blob id with the stamps of the files it was resolved through.
  *
  * One file per kind, read whole and written whole: atomically (a temporary file, then a
  * rename), so a reader never sees half a file and two blast processes at once can only lose
@@ -21,9 +23,18 @@ export interface StoredFacts {
   load(): FileFacts;
 }
 
+/** A file's graph piece as the cache holds it: valid while each consulted file keeps its stamp. */
+export interface StoredPiece {
+  /** `[path, stamp]` of every file whose facts shaped the piece (see `PieceBuilder`). */
+  consulted: Array<[string, string]>;
+  load(): FilePiece;
+}
+
 export interface GraphCache {
   facts(path: string, blob: string): StoredFacts | undefined;
   storeFacts(path: string, blob: string, facts: FileFacts): void;
+  piece(path: string, blob: string): StoredPiece | undefined;
+  storePiece(path: string, blob: string, piece: FilePiece, consulted: Array<[string, string]>): void;
   fingerprints(path: string, blob: string): ReadonlyMap<string, SymbolFingerprint> | undefined;
   storeFingerprints(path: string, blob: string, fingerprints: ReadonlyMap<string, SymbolFingerprint>): void;
   /** Resolutions known for one project snapshot, with the project's warnings. */
@@ -40,7 +51,7 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface StoredFile<T> {
   format: number;
@@ -48,7 +59,7 @@ interface StoredFile<T> {
   entries: Map<string, T>;
 }
 
-const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin'];
+const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin', 'pieces.bin'];
 
 /**
  * Removes the cache in `dir`: only the files blast writes there, then the folder if that left
@@ -69,6 +80,8 @@ export function disabledCache(): GraphCache {
   return {
     facts: () => undefined,
     storeFacts: () => {},
+    piece: () => undefined,
+    storePiece: () => {},
     fingerprints: () => undefined,
     storeFingerprints: () => {},
     snapshot: () => undefined,
@@ -79,17 +92,18 @@ export function disabledCache(): GraphCache {
 
 /** The cache in `dir` for blast `version`; entries of other versions are never read. */
 export async function openGraphCache(dir: string, version: string): Promise<GraphCache> {
-  const [factsFile, printsFile, snapshotsFile] = CACHE_FILES.map((name) => join(dir, name)) as [string, string, string];
+  const [factsFile, printsFile, snapshotsFile, piecesFile] = CACHE_FILES.map((name) => join(dir, name)) as [string, string, string, string];
   const factsStore = await openStore<{ summary: FileSummary; encoded: Buffer }>(factsFile, version);
   const decoded = new Map<string, FileFacts>();
   const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
   const snapshotStore = await openStore<ProjectSnapshot>(snapshotsFile, version);
+  const pieceStore = await openStore<{ consulted: Array<[string, string]>; encoded: Buffer }>(piecesFile, version);
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   return {
     facts: (path, blob) => {
       const stored = factsStore.get(key(path, blob));
       // An entry of another shape (a cache written by other code) is a miss, never a crash.
-      if (!stored || !Array.isArray(stored.summary?.specifiers) || !Buffer.isBuffer(stored.encoded)) return undefined;
+      if (!stored || !Array.isArray(stored.summary?.specifiers) || typeof stored.summary.surface !== 'string' || !Buffer.isBuffer(stored.encoded)) return undefined;
       const load = () => {
         const known = decoded.get(key(path, blob));
         if (known) return known;
@@ -103,6 +117,13 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
       decoded.set(key(path, blob), facts);
       factsStore.set(key(path, blob), { summary: summarize(facts), encoded: serialize(facts) });
     },
+    piece: (path, blob) => {
+      const stored = pieceStore.get(key(path, blob));
+      if (!stored || !Array.isArray(stored.consulted) || !Buffer.isBuffer(stored.encoded)) return undefined;
+      return { consulted: stored.consulted, load: () => deserialize(stored.encoded) as FilePiece };
+    },
+    // Encoded now: the graph assembled from the piece may upgrade its edges' kinds later.
+    storePiece: (path, blob, piece, consulted) => pieceStore.set(key(path, blob), { consulted, encoded: serialize(piece) }),
     fingerprints: (path, blob) => {
       const stored = printStore.get(key(path, blob));
       return stored ? new Map(stored) : undefined;
@@ -112,7 +133,7 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
     storeSnapshot: (snapshotKey, snapshot) => snapshotStore.set(snapshotKey, snapshot),
     flush: async () => {
       await mkdir(dir, { recursive: true }).catch(() => undefined);
-      await Promise.all([factsStore.flush(), printStore.flush(), snapshotStore.flush({ keepOnly: 4 })]);
+      await Promise.all([factsStore.flush(), printStore.flush(), pieceStore.flush(), snapshotStore.flush({ keepOnly: 4 })]);
     },
   };
 }

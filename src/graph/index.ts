@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FileFacts, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
-import { buildSymbolGraph } from './build-graph.js';
+import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
+import { assembleGraph, createPieceBuilder, exportsKey, type FactsSource, type FilePiece } from './build-graph.js';
 import type { GraphCache, StoredFacts } from './graph-cache.js';
 import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
@@ -85,9 +85,10 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   if (missing.length > 0 || cached === undefined) input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
   const resolve = (from: string, specifier: string): Resolution => used.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' };
 
-  const inGraph = input.focus ? filesReaching(input.focus, entries, resolve) : new Set(entries.keys());
-  const facts = new Map([...inGraph].sort(compareText).map((path) => [path, entries.get(path)!.load()]));
-  const graph = buildSymbolGraph(facts, { resolve });
+  const inGraph = [...(input.focus ? filesReaching(input.focus, entries, resolve) : entries.keys())].sort(compareText);
+  const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
+  const pieces = piecesOf(inGraph, input.focus, { entries, blobs, resolve, cache: input.cache });
+  const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], entries));
 
   // Whole-repository figures come from the summaries, whatever the focus.
   const parseErrors = new Map<string, { line: number; col: number; message: string }>();
@@ -127,6 +128,134 @@ function filesReaching(focus: readonly string[], entries: ReadonlyMap<string, St
   return reached;
 }
 
+interface PieceContext {
+  entries: ReadonlyMap<string, StoredFacts>;
+  blobs: ReadonlyMap<string, string>;
+  resolve: (from: string, specifier: string) => Resolution;
+  cache: GraphCache;
+}
+
+/**
+ * The graph pieces that matter for `seeds` (all of `paths` when there are none): each from the
+ * cache while every file it was resolved through keeps its stamp (a body edit elsewhere changes
+ * no stamp), else built anew from facts decoded on demand.
+ */
+function piecesOf(paths: readonly string[], seeds: readonly string[] | undefined, context: PieceContext): Map<string, FilePiece> {
+  const stampOf = stamper(context.entries, context.resolve);
+  const consultedBy = new Map<string, readonly string[]>();
+  const loaders = new Map<string, () => FilePiece>();
+  const stale: string[] = [];
+  for (const path of paths) {
+    const stored = context.cache.piece(path, context.blobs.get(path)!);
+    if (stored && stored.consulted.every(([file, stamp]) => stampOf(file) === stamp)) {
+      consultedBy.set(path, stored.consulted.map(([file]) => file));
+      loaders.set(path, once(stored.load));
+    } else {
+      stale.push(path);
+    }
+  }
+  if (stale.length > 0) {
+    const source: FactsSource = { has: (path) => context.entries.has(path), get: (path) => context.entries.get(path)?.load() };
+    const builder = createPieceBuilder(source, { resolve: context.resolve });
+    for (const path of stale) {
+      const { piece, consulted } = builder.piece(path)!;
+      context.cache.storePiece(path, context.blobs.get(path)!, piece, consulted.map((file) => [file, stampOf(file)]));
+      consultedBy.set(path, consulted);
+      loaders.set(path, () => piece);
+    }
+  }
+  const wanted = seeds === undefined ? paths : [...piecesReaching(seeds, consultedBy, loaders)].sort(compareText);
+  // In path order: the order of pieces is the order of dependents, hence of why-paths.
+  return new Map(wanted.map((path) => [path, loaders.get(path)!()]));
+}
+
+/**
+ * The files whose pieces can hold an edge into a seed, directly or through others: an edge into
+ * a file's symbol exists only if the piece consulted that file. A class extending or
+ * implementing another lends the calls through the base to its own members (overrides,
+ * implementations): the base's file counts as reached too. Much narrower than the files that
+ * merely import a seed through a barrel.
+ */
+function piecesReaching(seeds: readonly string[], consultedBy: ReadonlyMap<string, readonly string[]>, loaders: ReadonlyMap<string, () => FilePiece>): Set<string> {
+  const consulters = new Map<string, string[]>();
+  for (const [path, consulted] of consultedBy) {
+    for (const file of consulted) {
+      if (file === path) continue;
+      const list = consulters.get(file) ?? [];
+      list.push(path);
+      consulters.set(file, list);
+    }
+  }
+  const reached = new Set(seeds.filter((path) => loaders.has(path)));
+  for (const path of reached) {
+    for (const consulter of consulters.get(path) ?? []) reached.add(consulter);
+    for (const base of heritageFiles(loaders.get(path)!())) if (loaders.has(base)) reached.add(base);
+  }
+  return reached;
+}
+
+/** Files of the classes and interfaces a piece's classes extend or implement. */
+function heritageFiles(piece: FilePiece): string[] {
+  const classes = new Set(piece.symbols.filter((symbol) => symbol.declarationKind === 'class').map((symbol) => symbol.id));
+  return piece.edges.filter((edge) => classes.has(edge.from) && !edge.structural).map((edge) => edge.to.slice(0, edge.to.lastIndexOf('#')));
+}
+
+/**
+ * The stamp of what other files' pieces read of a file: its surface and where its specifiers
+ * lead; for an `exportsKey`, only the export names of the file and of everything its
+ * `export *` chains reach (their order included: the first module with a name wins).
+ */
+function stamper(entries: ReadonlyMap<string, StoredFacts>, resolve: (from: string, specifier: string) => Resolution): (key: string) => string {
+  const stamps = new Map<string, string>();
+  const targetsMemo = new Map<string, string[]>();
+  const starTargets = (path: string): string[] => {
+    let targets = targetsMemo.get(path);
+    if (!targets) {
+      targets = (entries.get(path)?.summary.stars ?? []).flatMap((specifier) => {
+        const resolution = resolve(path, specifier);
+        return resolution.kind === 'file' && entries.has(resolution.path) ? [resolution.path] : [];
+      });
+      targetsMemo.set(path, targets);
+    }
+    return targets;
+  };
+  const surfaceStamp = (path: string): string => {
+    const entry = entries.get(path);
+    if (!entry) return 'absent';
+    const hash = createHash('sha1').update(entry.summary.surface);
+    for (const { specifier } of entry.summary.specifiers) {
+      const resolution = resolve(path, specifier);
+      hash.update(`\u0000${specifier}\u0000${resolution.kind}\u0000${'path' in resolution ? resolution.path : ''}`);
+    }
+    return hash.digest('base64');
+  };
+  // The whole star closure, sorted, so that cycles give every member the same answer.
+  const exportsStamp = (path: string): string => {
+    const closure = new Set([path]);
+    for (const file of closure) for (const target of starTargets(file)) closure.add(target);
+    const hash = createHash('sha1');
+    for (const file of [...closure].sort(compareText)) hash.update(`${file}\u0000${entries.get(file)?.summary.ownExports ?? 'absent'}\u0000${starTargets(file).join('\u0000')}\n`);
+    return hash.digest('base64');
+  };
+  return (key) => {
+    const known = stamps.get(key);
+    if (known !== undefined) return known;
+    const stamp = key.startsWith(exportsKey('')) ? exportsStamp(key.slice(exportsKey('').length)) : surfaceStamp(key);
+    stamps.set(key, stamp);
+    return stamp;
+  };
+}
+
+/** The facts of the graph's files, decoded when first asked for. */
+function lazyFacts(paths: readonly string[], entries: ReadonlyMap<string, StoredFacts>): GraphFiles {
+  const held = new Set(paths);
+  return {
+    has: (path) => held.has(path),
+    get: (path) => (held.has(path) ? entries.get(path)?.load() : undefined),
+    keys: () => held.keys(),
+  };
+}
+
 async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promise<{ entries: Map<string, StoredFacts>; parsed: number }> {
   const entries = new Map<string, StoredFacts>();
   const toParse: TreeFile[] = [];
@@ -149,6 +278,11 @@ async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promi
     }
   }
   return { entries, parsed: toParse.length };
+}
+
+function once<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= load());
 }
 
 function compareText(a: string, b: string): number {
@@ -203,7 +337,7 @@ export async function describeFiles(
   files: readonly SideFile[],
   readTexts: TextReader,
   cache: GraphCache,
-  known?: ReadonlyMap<string, FileFacts>,
+  known?: GraphFiles,
 ): Promise<Map<string, FileSide>> {
   const sides = new Map<string, FileSide>();
   const missing = files.filter((file) => {
