@@ -51,9 +51,38 @@ function createClient(baseDir: string, env: Readonly<Record<string, string>>): S
   return simpleGit({ baseDir, config: ['core.quotepath=off'], unsafe: ALLOWED_ENVIRONMENT }).env({ ...env });
 }
 
-/** Runs git in the repository and returns its stdout; a failure becomes a GitError. */
+/**
+ * Queries that only read, whose answers one command run asks for more than once (HEAD, the
+ * merge-base's tree, untracked files, the range's commits): each spawn costs more than the answer.
+ */
+const READ_ONLY = new Set(['rev-parse', 'symbolic-ref', 'merge-base', 'cat-file', 'ls-files', 'log']);
+
+const answers = new WeakMap<GitContext, Map<string, Promise<string>>>();
+
+/**
+ * Runs git in the repository and returns its stdout; a failure becomes a GitError. A read-only
+ * query asked again in the same repository gets the same answer; any other command (a fetch
+ * that deepens the history, a note written) forgets them, as it may change them.
+ */
 export async function runGit(context: GitContext, args: readonly string[]): Promise<string> {
-  return runIn(client(context), args);
+  let known = answers.get(context);
+  if (!known) {
+    known = new Map();
+    answers.set(context, known);
+  }
+  if (!READ_ONLY.has(args[0] ?? '')) {
+    known.clear();
+    return runIn(client(context), args);
+  }
+  const key = args.join('\u0000');
+  let answer = known.get(key);
+  if (!answer) {
+    answer = runIn(client(context), args);
+    known.set(key, answer);
+    // A failure is not remembered: the next caller may handle it differently, or git may recover.
+    answer.catch(() => known.delete(key));
+  }
+  return answer;
 }
 
 /** Runs git in any directory (before a repository is known). */
