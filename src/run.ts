@@ -39,7 +39,7 @@ import {
   symbolsOfFile,
   type ChangedFileSides,
 } from './impact/index.js';
-import { createApproval, detectProvenance, headBranchName, reviewSignoff, summarizeRadius, type CreatedApproval } from './signoff/index.js';
+import { applySignoff, collectApprovals, createApproval, detectProvenance, headBranchName, summarizeRadius, type CreatedApproval } from './signoff/index.js';
 import {
   defaultPolicy,
   evaluatePolicy,
@@ -92,6 +92,15 @@ export interface CheckOutcome {
 }
 
 const POLICY_NAMES = ['.blast.yml', '.blast.yaml'];
+
+/**
+ * Work started now and awaited later: a failure surfaces where it is awaited, not as an
+ * unhandled rejection while other work runs.
+ */
+function early<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
 
 /**
  * `blast check`: the blast radius of the branch against its base, and the policy's verdict.
@@ -154,6 +163,24 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   if (policyFrom === 'base' && !hasBase && worktreePolicy.policyInfo.path !== null) warn("there is no merge-base to read the policy from; the working tree's policy judges this change");
   const { policy, policyInfo } = policyFrom === 'base' && hasBase ? await loadPolicyAtBase(repo, base.mergeBase, options) : worktreePolicy;
   const headInfo = await describeHead(repo, head);
+  // Git-only questions that need no graph run alongside it: git works on the other core.
+  const provenanceWork = early(
+    time('provenance', () =>
+      detectProvenance(repo, {
+        mergeBase: base.mergeBase,
+        headSha: headInfo.sha,
+        branch: headBranchName(options.env, headInfo.ref),
+        patterns: policy.ai.detect,
+        aiAssistedFlag: options.aiAssisted === true,
+      }),
+    ),
+  );
+  const approvalsWork = early(
+    time('signoff', async () => {
+      const approvalsPolicy = await baseApprovals(repo, base.mergeBase, options, warn);
+      return { approvalsPolicy, approvals: await collectApprovals(repo, { mergeBase: base.mergeBase, headSha: headInfo.sha, head, approvals: approvalsPolicy }) };
+    }),
+  );
   const fileChanges = await time('diff', () => changedFiles(repo, base.mergeBase, head));
 
   const headSide: Side = head;
@@ -201,15 +228,7 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
       return ownersOf(repo, headSide, [...touched, ...impact.files], warn);
     }),
   };
-  const provenance = await time('provenance', () =>
-    detectProvenance(repo, {
-      mergeBase: base.mergeBase,
-      headSha: headInfo.sha,
-      branch: headBranchName(options.env, headInfo.ref),
-      patterns: policy.ai.detect,
-      aiAssistedFlag: options.aiAssisted === true,
-    }),
-  );
+  const provenance = await provenanceWork;
   const judged = evaluatePolicy(policy, {
     changes: impact.changes,
     affected,
@@ -219,16 +238,11 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
     aiAssisted: provenance.aiAssisted,
   });
   const ruled = [...judged.findings, ...(policyFrom === 'base' && hasBase ? tamperFindings(fileChanges, policyInfo.path) : [])];
-  const review = await time('signoff', async () =>
-    reviewSignoff(repo, {
-      mergeBase: base.mergeBase,
-      headSha: headInfo.sha,
-      head,
-      policy: { ai: policy.ai, zones: policy.zones, approvals: await baseApprovals(repo, base.mergeBase, options, warn) },
-      aiAssisted: provenance.aiAssisted,
-      findings: ruled,
-    }),
-  );
+  const { approvalsPolicy, approvals } = await approvalsWork;
+  const review = {
+    approvals,
+    findings: applySignoff(ruled, { policy: { ai: policy.ai, zones: policy.zones, approvals: approvalsPolicy }, aiAssisted: provenance.aiAssisted, approvals }),
+  };
   const findings = sortFindings(review.findings);
   // A finding an approval lifted is reported, but no longer decides the verdict.
   const verdict = verdictOf(findings.filter((finding) => finding.overriddenBy === undefined));

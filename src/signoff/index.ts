@@ -5,7 +5,7 @@
  * - `detectProvenance(repo, {mergeBase, headSha, branch, patterns, aiAssistedFlag})` → `Result['provenance']`
  *   (before the policy: `aiAssisted` selects `ai.thresholds`). `headBranchName(env, headRef)` gives `branch`.
  * - `reviewSignoff(repo, {mergeBase, headSha, head, policy, aiAssisted, findings})` → `{approvals, findings}`
- *   (after the policy): `findApprovals` + `applySignoff`.
+ *   (after the policy): `collectApprovals` (which needs no findings, so may run early) + `applySignoff`.
  * - `createApproval(repo, {keyPath, baseRef, mergeBase, headSha, radius, …})` → the signed record,
  *   stored as a note on the head commit (`blast approve`).
  * Errors: GitError from git; SignoffError (exit 2) when ssh-keygen is missing or cannot sign, or
@@ -26,6 +26,6 @@ export {
   type FindApprovalsInput,
 } from './find-approvals.js';
 export { AI_SIGNOFF_RULE, applySignoff, isLiftedByApproval, type SignoffInput, type SignoffPolicy } from './apply-signoff.js';
-export { reviewSignoff, type Review, type ReviewInput } from './review-signoff.js';
+export { collectApprovals, reviewSignoff, type Review, type ReviewInput } from './review-signoff.js';
 export { SignoffError } from './signoff-error.js';
 export { BLAST_NOTES_REF } from '../git/signoff-git.js';

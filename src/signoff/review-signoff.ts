@@ -28,13 +28,19 @@ export interface Review {
  * them. Throws GitError, or SignoffError when records exist but ssh-keygen is missing.
  */
 export async function reviewSignoff(repo: Repository, input: ReviewInput): Promise<Review> {
-  const uncommitted = input.head.kind === 'commit' ? false : await hasUncommittedChanges(repo, input.head.kind);
-  const approvals = await findApprovals(repo, {
-    mergeBase: input.mergeBase,
-    headSha: input.headSha,
-    approvals: input.policy.approvals,
-    uncommitted,
-  });
+  const approvals = await collectApprovals(repo, { mergeBase: input.mergeBase, headSha: input.headSha, head: input.head, approvals: input.policy.approvals });
   const findings = applySignoff(input.findings, { policy: input.policy, aiAssisted: input.aiAssisted, approvals });
   return { approvals, findings };
+}
+
+/**
+ * The approvals of the change, judged against the merge-base policy's approvers: the half of
+ * the review that needs no findings, so `check` runs it while the graph is built.
+ */
+export async function collectApprovals(
+  repo: Repository,
+  input: Pick<ReviewInput, 'mergeBase' | 'headSha' | 'head'> & { approvals: SignoffPolicy['approvals'] },
+): Promise<Approval[]> {
+  const uncommitted = input.head.kind === 'commit' ? false : await hasUncommittedChanges(repo, input.head.kind);
+  return findApprovals(repo, { mergeBase: input.mergeBase, headSha: input.headSha, approvals: input.approvals, uncommitted });
 }
