@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
-import { assembleGraph, createPieceBuilder, exportsKey, type FactsSource, type FilePiece } from './build-graph.js';
+import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
 import type { GraphCache, StoredFacts } from './graph-cache.js';
 import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
@@ -39,6 +39,8 @@ export interface GraphOutput {
   warnings: string[];
   /** How many files were parsed (the rest came from the cache). */
   parsedFiles: number;
+  /** How many files' graph pieces were built (the rest came from the cache). */
+  builtPieces: number;
 }
 
 /** Paths whose text resolution reads: tsconfigs and package manifests. */
@@ -85,9 +87,10 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   if (missing.length > 0 || cached === undefined) input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
   const resolve = (from: string, specifier: string): Resolution => used.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' };
 
-  const inGraph = [...(input.focus ? filesReaching(input.focus, entries, resolve) : entries.keys())].sort(compareText);
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
-  const pieces = piecesOf(inGraph, input.focus, { entries, blobs, resolve, cache: input.cache });
+  let importers: Map<string, string[]> | undefined;
+  const importersOf = (files: readonly string[]) => filesReaching(files, entries, (importers ??= importersIndex(entries, resolve)));
+  const { pieces, built } = piecesOf(input.focus, importersOf, { entries, blobs, resolve, cache: input.cache });
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], entries));
 
   // Whole-repository figures come from the summaries, whatever the focus.
@@ -101,11 +104,11 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   }
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed };
+  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed, builtPieces: built };
 }
 
-/** The focus files and every file that imports one of them, directly or through others. */
-function filesReaching(focus: readonly string[], entries: ReadonlyMap<string, StoredFacts>, resolve: (from: string, specifier: string) => Resolution): Set<string> {
+/** Each file's importers, by what its specifiers resolve to. */
+function importersIndex(entries: ReadonlyMap<string, StoredFacts>, resolve: (from: string, specifier: string) => Resolution): Map<string, string[]> {
   const importers = new Map<string, string[]>();
   for (const [path, entry] of entries) {
     for (const { specifier } of entry.summary.specifiers) {
@@ -116,6 +119,11 @@ function filesReaching(focus: readonly string[], entries: ReadonlyMap<string, St
       importers.set(target.path, list);
     }
   }
+  return importers;
+}
+
+/** The focus files and every file that imports one of them, directly or through others. */
+function filesReaching(focus: readonly string[], entries: ReadonlyMap<string, StoredFacts>, importers: ReadonlyMap<string, readonly string[]>): Set<string> {
   const reached = new Set(focus.filter((path) => entries.has(path)));
   const queue = [...reached];
   for (let index = 0; index < queue.length; index++) {
@@ -136,47 +144,71 @@ interface PieceContext {
 }
 
 /**
- * The graph pieces that matter for `seeds` (all of `paths` when there are none): each from the
+ * The graph pieces that matter for `seeds` (every file's when there are none): each from the
  * cache while every file it was resolved through keeps its stamp (a body edit elsewhere changes
- * no stamp), else built anew from facts decoded on demand.
+ * no stamp), else built anew from facts decoded on demand. `importersOf` gives the files that
+ * import some of the given ones, directly or not: only those can hold an edge into them.
  */
-function piecesOf(paths: readonly string[], seeds: readonly string[] | undefined, context: PieceContext): Map<string, FilePiece> {
+function piecesOf(
+  seeds: readonly string[] | undefined,
+  importersOf: (files: readonly string[]) => Iterable<string>,
+  context: PieceContext,
+): { pieces: Map<string, FilePiece>; built: number } {
   const stampOf = stamper(context.entries, context.resolve);
   const consultedBy = new Map<string, readonly string[]>();
   const loaders = new Map<string, () => FilePiece>();
-  const stale: string[] = [];
-  for (const path of paths) {
-    const stored = context.cache.piece(path, context.blobs.get(path)!);
-    if (stored && stored.consulted.every(([file, stamp]) => stampOf(file) === stamp)) {
-      consultedBy.set(path, stored.consulted.map(([file]) => file));
-      loaders.set(path, once(stored.load));
-    } else {
-      stale.push(path);
-    }
-  }
-  if (stale.length > 0) {
-    const source: FactsSource = { has: (path) => context.entries.has(path), get: (path) => context.entries.get(path)?.load() };
-    const builder = createPieceBuilder(source, { resolve: context.resolve });
-    for (const path of stale) {
+  let builder: PieceBuilder | undefined;
+  let built = 0;
+  const ensure = (paths: Iterable<string>) => {
+    for (const path of paths) {
+      if (loaders.has(path) || !context.entries.has(path)) continue;
+      const blob = context.blobs.get(path)!;
+      const stored = context.cache.piece(path, blob);
+      if (stored && stored.consulted.every(([file, stamp]) => stampOf(file) === stamp)) {
+        consultedBy.set(path, stored.consulted.map(([file]) => file));
+        loaders.set(path, once(stored.load));
+        continue;
+      }
+      builder ??= createPieceBuilder({ has: (file) => context.entries.has(file), get: (file) => context.entries.get(file)?.load() }, { resolve: context.resolve });
       const { piece, consulted } = builder.piece(path)!;
-      context.cache.storePiece(path, context.blobs.get(path)!, piece, consulted.map((file) => [file, stampOf(file)]));
+      context.cache.storePiece(path, blob, piece, consulted.map((file) => [file, stampOf(file)]));
       consultedBy.set(path, consulted);
       loaders.set(path, () => piece);
+      built++;
+    }
+  };
+  let wanted: string[];
+  if (seeds === undefined) {
+    wanted = [...context.entries.keys()].sort(compareText);
+    ensure(wanted);
+  } else {
+    ensure(importersOf(seeds));
+    for (;;) {
+      const { reached, bases } = piecesReaching(seeds, consultedBy, loaders);
+      // A base class outside what was loaded: its importers may call the change through it.
+      if (bases.length === 0) {
+        wanted = [...reached].sort(compareText);
+        break;
+      }
+      ensure(importersOf(bases));
     }
   }
-  const wanted = seeds === undefined ? paths : [...piecesReaching(seeds, consultedBy, loaders)].sort(compareText);
   // In path order: the order of pieces is the order of dependents, hence of why-paths.
-  return new Map(wanted.map((path) => [path, loaders.get(path)!()]));
+  return { pieces: new Map(wanted.map((path) => [path, loaders.get(path)!()])), built };
 }
 
 /**
  * The files whose pieces can hold an edge into a seed, directly or through others: an edge into
  * a file's symbol exists only if the piece consulted that file. A class extending or
  * implementing another lends the calls through the base to its own members (overrides,
- * implementations): the base's file counts as reached too. Much narrower than the files that
- * merely import a seed through a barrel.
+ * implementations): the base's file counts as reached too, and `bases` lists those whose
+ * pieces are not loaded yet. Much narrower than the files that merely import a seed.
  */
-function piecesReaching(seeds: readonly string[], consultedBy: ReadonlyMap<string, readonly string[]>, loaders: ReadonlyMap<string, () => FilePiece>): Set<string> {
+function piecesReaching(
+  seeds: readonly string[],
+  consultedBy: ReadonlyMap<string, readonly string[]>,
+  loaders: ReadonlyMap<string, () => FilePiece>,
+): { reached: Set<string>; bases: string[] } {
   const consulters = new Map<string, string[]>();
   for (const [path, consulted] of consultedBy) {
     for (const file of consulted) {
@@ -187,11 +219,15 @@ function piecesReaching(seeds: readonly string[], consultedBy: ReadonlyMap<strin
     }
   }
   const reached = new Set(seeds.filter((path) => loaders.has(path)));
+  const bases = new Set<string>();
   for (const path of reached) {
     for (const consulter of consulters.get(path) ?? []) reached.add(consulter);
-    for (const base of heritageFiles(loaders.get(path)!())) if (loaders.has(base)) reached.add(base);
+    for (const base of heritageFiles(loaders.get(path)!())) {
+      if (loaders.has(base)) reached.add(base);
+      else bases.add(base);
+    }
   }
-  return reached;
+  return { reached, bases: [...bases] };
 }
 
 /** Files of the classes and interfaces a piece's classes extend or implement. */

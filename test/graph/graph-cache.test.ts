@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildGraph, openGraphCache, clearGraphCache } from '../../src/graph/index.js';
+import { buildGraph, clearGraphCache, disabledCache, openGraphCache } from '../../src/graph/index.js';
 import { edgesOf, graphOf, treeOf } from './graph-of.js';
 
 const files = {
@@ -79,6 +79,57 @@ describe('graph cache', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const third = await build(other, dir);
     expect(edgesOf(third.output.graph)).toEqual(edgesOf(await graphOf(other)));
+  });
+
+  test('graph pieces: a body edit rebuilds its own file alone; a change of what files export rebuilds those resolved through them', async () => {
+    const tree = {
+      'src/core/math.ts': 'export function add(a: number, b: number) { return a + b; }\nexport function sub(a: number, b: number) { return a - b; }\n',
+      'src/core/text.ts': 'export function upper(s: string) { return s.toUpperCase(); }\n',
+      'src/core/index.ts': "export * from './math';\nexport * from './text';\n",
+      'src/app.ts': "import { add } from './core';\nexport const total = () => add(1, 2);\n",
+      'src/label.ts': "import { upper } from './core';\nexport const label = () => upper('x');\n",
+      'src/plain.ts': 'export const plain = 1;\n',
+    };
+    const dir = cacheDir();
+    expect((await build(tree, dir)).output.builtPieces).toBe(6);
+    expect((await build(tree, dir)).output.builtPieces).toBe(0);
+
+    // A body edit: the importers' pieces stand, and the graph is the one built from scratch.
+    const body = { ...tree, 'src/core/math.ts': tree['src/core/math.ts'].replace('a + b', 'b + a') };
+    const edited = await build(body, dir);
+    expect(edited.output.builtPieces).toBe(1);
+    expect(edgesOf(edited.output.graph)).toEqual(edgesOf(await graphOf(body)));
+
+    // math.ts now exports `upper` too, and comes first in the barrel: label's `upper` moves.
+    const shadowing = { ...body, 'src/core/math.ts': `${body['src/core/math.ts']}export function upper(s: string) { return s; }\n` };
+    const moved = await build(shadowing, dir);
+    expect(edgesOf(moved.output.graph)).toEqual(edgesOf(await graphOf(shadowing)));
+    expect(edgesOf(moved.output.graph)).toContain('src/label.ts#label -> src/core/math.ts#upper (runtime)');
+    expect(edgesOf(moved.output.graph)).not.toContain('src/label.ts#label -> src/core/text.ts#upper (runtime)');
+    // Rebuilt: math.ts (its blob), and the two files resolved through the barrel's names; not plain.ts.
+    expect(moved.output.builtPieces).toBe(3);
+
+    // A removed export: its importer's edge goes, from the cache as from scratch.
+    const removed = { ...shadowing, 'src/core/math.ts': 'export function sub(a: number, b: number) { return a - b; }\nexport function upper(s: string) { return s; }\n' };
+    const after = await build(removed, dir);
+    expect(edgesOf(after.output.graph)).toEqual(edgesOf(await graphOf(removed)));
+    expect(edgesOf(after.output.graph).filter((edge) => edge.startsWith('src/app.ts'))).toEqual([]);
+  });
+
+  test('a focused graph holds the files whose pieces can reach the change, overrides and implementations included', async () => {
+    const tree = {
+      'src/shape.ts': 'export abstract class Shape {\n  abstract area(): number;\n}\n',
+      'src/square.ts': "import { Shape } from './shape';\nexport class Square extends Shape {\n  area() { return 4; }\n}\n",
+      'src/report.ts': "import type { Shape } from './shape';\nexport function report(shape: Shape) { return shape.area(); }\n",
+      'src/util.ts': 'export const version = 1;\n',
+      'src/index.ts': "export * from './shape';\nexport * from './square';\nexport * from './util';\n",
+      'src/unrelated.ts': "import { version } from './index';\nexport const next = () => version + 1;\n",
+    };
+    const { graph } = await buildGraph({ ...treeOf(tree), cache: disabledCache(), focus: ['src/square.ts'] });
+    // report.ts never names Square, yet a call through Shape may run Square's area.
+    expect(graph.dependents.get('src/square.ts#Square.area')?.map((edge) => edge.from).sort()).toEqual(['src/report.ts#report', 'src/square.ts#Square']);
+    // unrelated.ts imports the barrel that re-exports square.ts, but resolves nothing from it.
+    expect([...graph.files.keys()].sort()).toEqual(['src/report.ts', 'src/shape.ts', 'src/square.ts']);
   });
 
   test('clearing removes only the files blast writes', async () => {

@@ -157,7 +157,7 @@ describe('the cache changes nothing but speed', () => {
     expect(withoutTimings(cold)).toBe(withoutTimings(uncached));
     expect(withoutTimings(warm)).toBe(withoutTimings(uncached));
     // The cache lives in the git directory: the working tree and the index are untouched.
-    expect(readdirSync(join(repo.cwd, '.git', 'blast')).sort()).toEqual(['facts.bin', 'fingerprints.bin', 'resolutions.bin']);
+    expect(readdirSync(join(repo.cwd, '.git', 'blast')).sort()).toEqual(['facts.bin', 'fingerprints.bin', 'pieces.bin', 'resolutions.bin']);
     expect(repo.git(['status', '--porcelain'])).toBe('');
   });
 });
