@@ -3,9 +3,12 @@ import picomatch from 'picomatch';
 
 export type PathMatcher = (path: string) => boolean;
 
-/** A matcher for repo-relative `/` paths; dotfiles match like any other file. */
-export function compileGlobs(patterns: readonly string[]): PathMatcher {
+/**
+ * A matcher for repo-relative `/` paths; dotfiles match like any other file unless `dot` is
+ * false (then a wildcard never matches a name that starts with `.`, as in tsconfig `include`).
+ */
+export function compileGlobs(patterns: readonly string[], options: { dot?: boolean } = {}): PathMatcher {
   if (patterns.length === 0) return () => false;
-  const isMatch = picomatch([...patterns], { dot: true });
+  const isMatch = picomatch([...patterns], { dot: options.dot ?? true });
   return (path) => isMatch(path);
 }

@@ -45,7 +45,7 @@ export interface GraphOutput {
 
 /** Paths whose text resolution reads: tsconfigs and package manifests. */
 function isProjectFile(path: string): boolean {
-  return !path.includes('node_modules/') && (/(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/.test(path) || path === 'pnpm-workspace.yaml');
+  return !path.includes('node_modules/') && (/((^|\/)([tj]sconfig[^/]*|package)|(tsconfig|typescript-config)[^/]*\/.*)\.json$/.test(path) || path === 'pnpm-workspace.yaml');
 }
 
 /** Files the graph reads: code, tsconfigs and manifests (verify reads the same). */

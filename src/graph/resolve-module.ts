@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import { resolveWorkspaceImport, type ProjectLayout, type WorkspacePackage } from '../project/index.js';
 import type { Resolution } from '../types.js';
 import { scriptKindOf } from './script-kind.js';
+import { createTypeScriptResolution } from './typescript-resolution.js';
 
 export interface ModuleResolver {
   resolve(fromFile: string, specifier: string): Resolution;
@@ -11,9 +12,7 @@ export interface ModuleResolver {
 /**
  * Resolves import specifiers to files of the analysed side with TypeScript's own resolver, run
  * over a virtual file system made of that side's paths (so `--head REF` needs no checkout).
- * Each file resolves under its governing tsconfig; when the configured mode refuses a
- * specifier that a bundler would take (an extensionless relative import under node16), the
- * bundler answer is used: blast maps dependencies, it does not judge import style.
+ * Each file resolves under its governing tsconfig (see typescript-resolution.ts).
  */
 export function createModuleResolver(
   root: string,
@@ -46,34 +45,22 @@ export function createModuleResolver(
     realpath: (file) => file,
     getCurrentDirectory: () => root,
   };
-  const bundlerFallback: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowJs: true, resolveJsonModule: true };
-  const caches = new Map<string, ts.ModuleResolutionCache>();
+  const resolveWithTypeScript = createTypeScriptResolution(root, host);
   const memo = new Map<string, Resolution>();
-
-  const resolveWith = (specifier: string, containing: string, options: ts.CompilerOptions, cacheKey: string): string | undefined => {
-    let cache = caches.get(cacheKey);
-    if (!cache) {
-      cache = ts.createModuleResolutionCache(root, (name) => name, options);
-      caches.set(cacheKey, cache);
-    }
-    const result = ts.resolveModuleName(specifier, containing, options, host, cache);
-    return result.resolvedModule?.resolvedFileName;
-  };
 
   return {
     resolve(fromFile, specifier) {
       const config = layout.governing(fromFile);
-      const key = `${config.hash}\u0000${posix.dirname(fromFile)}\u0000${specifier}`;
+      // Files of one folder share their answers, unless their module formats differ (`.cts`, `.mts`).
+      const key = `${config.hash}\u0000${posix.dirname(fromFile)}\u0000${formatExtension(fromFile)}\u0000${specifier}`;
       const cached = memo.get(key);
       if (cached) return cached;
-      const containing = posix.join(root, fromFile);
-      let resolved = resolveWith(specifier, containing, config.options, config.hash);
-      if (resolved === undefined) resolved = resolveWith(specifier, containing, { ...config.options, ...bundlerFallback }, `${config.hash}:bundler`);
+      const resolved = resolveWithTypeScript(specifier, posix.join(root, fromFile), config)?.resolvedFileName;
       let resolution = classify(resolved, specifier, fromFile, config.options, paths, toRelative);
       // What TypeScript leaves outside the repository (no node_modules, or a package's built
       // output there) may be one of the repository's own packages: its source, by name.
       if (resolution.kind !== 'file' && resolution.kind !== 'asset' && !isRelative(specifier)) {
-        const workspaceFile = resolveWorkspaceImport(specifier, workspaces, (path) => paths.has(path));
+        const workspaceFile = resolveWorkspaceImport(specifier, workspaces, (path) => paths.has(path), config.options.customConditions);
         if (workspaceFile !== undefined) resolution = scriptKindOf(workspaceFile) ? { kind: 'file', path: workspaceFile } : { kind: 'asset', path: workspaceFile };
       }
       memo.set(key, resolution);
@@ -103,22 +90,42 @@ function classify(
     if (paths.has(candidate)) return { kind: 'asset', path: candidate };
     return { kind: 'unresolved' };
   }
-  return matchesPathAlias(specifier, options) ? { kind: 'unresolved' } : { kind: 'external' };
+  const aliased = aliasTargets(specifier, options);
+  if (aliased === undefined) return { kind: 'external' };
+  // `@/styles/globals.css` through `"@/*": ["./src/*"]`: an asset, as for a relative import.
+  const asset = aliased.map(toRelative).find((candidate) => candidate !== undefined && paths.has(candidate));
+  return asset === undefined ? { kind: 'unresolved' } : { kind: 'asset', path: asset };
 }
 
 function isRelative(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
 }
 
-/** A specifier that a `paths` alias claims is the project's own: failing to resolve it is a finding. */
-function matchesPathAlias(specifier: string, options: ts.CompilerOptions): boolean {
-  for (const pattern of Object.keys(options.paths ?? {})) {
+/**
+ * The absolute targets of the `paths` alias that claims a specifier, or undefined when none
+ * does: a specifier an alias claims is the project's own, and failing to resolve it is a finding.
+ */
+function aliasTargets(specifier: string, options: ts.CompilerOptions): string[] | undefined {
+  const base = options.pathsBasePath ?? options.baseUrl;
+  for (const [pattern, targets] of Object.entries(options.paths ?? {})) {
     // A catch-all `*` mapping claims every package name; it says nothing about ownership.
     if (pattern === '*') continue;
-    const star = pattern.indexOf('*');
-    if (star === -1 ? specifier === pattern : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) {
-      return true;
-    }
+    const matched = matchPattern(pattern, specifier);
+    if (matched === undefined) continue;
+    return typeof base === 'string' ? targets.map((target) => posix.resolve(base, target.replace('*', matched))) : [];
   }
-  return false;
+  return undefined;
+}
+
+/** What the `*` of a `paths` pattern stands for in a specifier ('' for an exact pattern), or undefined. */
+function matchPattern(pattern: string, specifier: string): string | undefined {
+  const star = pattern.indexOf('*');
+  if (star === -1) return specifier === pattern ? '' : undefined;
+  const [prefix, suffix] = [pattern.slice(0, star), pattern.slice(star + 1)];
+  const fits = specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix);
+  return fits ? specifier.slice(prefix.length, specifier.length - suffix.length) : undefined;
+}
+
+function formatExtension(path: string): string {
+  return /\.[cm][jt]s$/.test(path) ? path.slice(-4) : '';
 }

@@ -47,14 +47,17 @@ const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', 
 
 /**
  * The repository file a workspace import stands for: `name` -> the package's entry,
- * `name/sub` -> its subpath export or folder. Built outputs (`dist/`, `lib/`, `build/`, `out/`,
- * `.js`, `.d.ts`) named by the manifest are mapped back to the source that produces them.
+ * `name/sub` -> its subpath export (patterns included) or folder. `conditions` are the
+ * tsconfig's `customConditions`: an export under one of them (`development` -> `./src/index.ts`)
+ * is taken before the usual ones. Built outputs (`dist/`, `lib/`, `build/`, `out/`, `.js`,
+ * `.d.ts`) named by the manifest are mapped back to the source that produces them.
  */
-export function resolveWorkspaceImport(specifier: string, packages: readonly WorkspacePackage[], exists: (path: string) => boolean): string | undefined {
+export function resolveWorkspaceImport(specifier: string, packages: readonly WorkspacePackage[], exists: (path: string) => boolean, conditions: readonly string[] = []): string | undefined {
   const owner = packages.find((candidate) => specifier === candidate.name || specifier.startsWith(`${candidate.name}/`));
   if (!owner) return undefined;
   const subpath = specifier === owner.name ? '.' : `./${specifier.slice(owner.name.length + 1)}`;
-  const declared = subpath === '.' ? [owner.manifest.source, exportTarget(owner.manifest.exports, '.'), owner.manifest.types, owner.manifest.typings, owner.manifest.module, owner.manifest.main] : [exportTarget(owner.manifest.exports, subpath)];
+  const exported = exportTarget(owner.manifest.exports, subpath, conditions);
+  const declared = subpath === '.' ? [owner.manifest.source, exported, owner.manifest.types, owner.manifest.typings, owner.manifest.module, owner.manifest.main] : [exported];
   const candidates = [...declared.filter((entry): entry is string => typeof entry === 'string'), subpath === '.' ? 'src/index' : `src/${subpath.slice(2)}`, subpath === '.' ? 'index' : subpath.slice(2)];
   for (const candidate of candidates) {
     const found = findSource(posix.normalize(posix.join(owner.dir, candidate)), exists);
@@ -63,22 +66,35 @@ export function resolveWorkspaceImport(specifier: string, packages: readonly Wor
   return undefined;
 }
 
-/** `exports` as a string, a subpath map, or nested conditions: the first usable target. */
-function exportTarget(exports: unknown, subpath: string): string | undefined {
+/** `exports` as a string, a subpath map (with `*` patterns), or nested conditions: the first usable target. */
+function exportTarget(exports: unknown, subpath: string, conditions: readonly string[]): string | undefined {
   if (typeof exports === 'string') return subpath === '.' ? exports : undefined;
   if (typeof exports !== 'object' || exports === null) return undefined;
   const map = exports as Record<string, unknown>;
   const keys = Object.keys(map);
-  const entry = keys.some((key) => key.startsWith('.')) ? map[subpath] : subpath === '.' ? map : undefined;
-  return firstCondition(entry);
+  if (!keys.some((key) => key.startsWith('.'))) return subpath === '.' ? firstCondition(map, conditions) : undefined;
+  if (subpath in map) return firstCondition(map[subpath], conditions);
+  // The longest pattern prefix wins, as in Node.
+  for (const key of keys.filter((candidate) => candidate.includes('*')).sort((a, b) => b.indexOf('*') - a.indexOf('*'))) {
+    const star = key.indexOf('*');
+    const [prefix, suffix] = [key.slice(0, star), key.slice(star + 1)];
+    if (subpath.length < key.length - 1 || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
+    const target = firstCondition(map[key], conditions);
+    if (target !== undefined) return target.replaceAll('*', subpath.slice(prefix.length, subpath.length - suffix.length));
+  }
+  return undefined;
 }
 
-function firstCondition(entry: unknown): string | undefined {
+const usualConditions = ['source', 'types', 'import', 'module', 'default', 'require', 'node'];
+
+function firstCondition(entry: unknown, conditions: readonly string[]): string | undefined {
   if (typeof entry === 'string') return entry;
   if (typeof entry !== 'object' || entry === null) return undefined;
-  const conditions = entry as Record<string, unknown>;
-  for (const key of ['source', 'types', 'import', 'module', 'default', 'require', 'node']) {
-    const found = firstCondition(conditions[key]);
+  const map = entry as Record<string, unknown>;
+  // The project's own conditions in the manifest's order, as a resolver matches them; then the usual ones.
+  const keys = [...Object.keys(map).filter((key) => conditions.includes(key)), ...usualConditions];
+  for (const key of keys) {
+    const found = firstCondition(map[key], conditions);
     if (found) return found;
   }
   return undefined;

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { resolveWorkspaceImport, type ProjectLayout, type WorkspacePackage } from '../../project/index.js';
+import { createTypeScriptResolution } from '../typescript-resolution.js';
 
 export interface LanguageServiceInput {
   /** Absolute repository root: the program's files are `root/path`. */
@@ -26,8 +27,9 @@ export interface FoundReference {
 /**
  * TypeScript's language service over the repository's code files, for `findReferences`. The
  * compiler options are the root config's (lib, jsx, paths); each file's imports resolve under
- * the tsconfig that governs it, as in blast's own resolver (with its bundler fallback), so a
- * monorepo whose packages have their own configs is one program. Options TypeScript 6
+ * the tsconfig that governs it (a referenced project's, for a solution config), as in blast's
+ * own resolver (with its bundler fallback), so a monorepo whose packages have their own configs
+ * is one program. Options TypeScript 6
  * deprecates (`baseUrl`, `moduleResolution: node`) are accepted with `ignoreDeprecations`;
  * diagnostics of the configs and of the code never stop the references.
  */
@@ -88,27 +90,16 @@ type ResolveModuleNames = NonNullable<ts.LanguageServiceHost['resolveModuleNames
 
 function createResolveModuleNames(input: LanguageServiceInput, host: ts.ModuleResolutionHost, getOptions: () => ts.CompilerOptions): ResolveModuleNames {
   const { root, layout } = input;
-  const caches = new Map<string, ts.ModuleResolutionCache>();
-  const bundler: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, allowJs: true, resolveJsonModule: true };
-  const resolveWith = (name: string, containing: string, options: ts.CompilerOptions, key: string): ts.ResolvedModuleFull | undefined => {
-    let cache = caches.get(key);
-    if (!cache) {
-      cache = ts.createModuleResolutionCache(root, (fileName) => fileName, options);
-      caches.set(key, cache);
-    }
-    return ts.resolveModuleName(name, containing, options, host, cache).resolvedModule;
-  };
+  const resolveWithTypeScript = createTypeScriptResolution(root, host);
   return (moduleNames, containingFile) => {
     const relative = posix.relative(root, containingFile);
     const inRepository = !relative.startsWith('..') && !relative.includes('node_modules/');
-    const config = inRepository ? layout.governing(relative) : undefined;
-    const options = config?.options ?? getOptions();
-    const key = config?.hash ?? 'program';
+    const config = inRepository ? layout.governing(relative) : { options: getOptions(), hash: 'program' };
     return moduleNames.map((name) => {
-      const found = resolveWith(name, containingFile, options, key) ?? resolveWith(name, containingFile, { ...options, ...bundler }, `${key}:bundler`);
+      const found = resolveWithTypeScript(name, containingFile, config);
       if (found && !found.resolvedFileName.includes('/node_modules/')) return found;
       // The same workspace lookup as blast's resolver, so that both sides see the same program.
-      const workspaceFile = resolveWorkspaceImport(name, input.workspaces, (path) => input.paths.has(path));
+      const workspaceFile = resolveWorkspaceImport(name, input.workspaces, (path) => input.paths.has(path), config.options.customConditions);
       if (workspaceFile === undefined) return found;
       return { resolvedFileName: posix.join(root, workspaceFile), extension: extensionOf(workspaceFile), isExternalLibraryImport: false };
     });
