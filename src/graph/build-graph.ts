@@ -228,7 +228,7 @@ function addSymbols(graph: SymbolGraph, facts: FileFacts): void {
   }
 }
 
-interface ExportResolver {
+export interface ExportResolver {
   /** Targets of an export name of a file ([] when the file does not export it). */
   resolveExport(file: string, name: string): Target[];
   resolveBinding(file: string, binding: ImportBinding): Target[];
@@ -236,7 +236,7 @@ interface ExportResolver {
   exportNames(file: string): string[];
 }
 
-function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: ModuleResolver): ExportResolver {
+export function createExportResolver(files: ReadonlyMap<string, FileFacts>, resolver: ModuleResolver): ExportResolver {
   const exportMemo = new Map<string, Target[]>();
   const namesMemo = new Map<string, string[]>();
   const inProgress = new Set<string>();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
-import { buildSymbolGraph } from './build-graph.js';
+import { buildSymbolGraph, createExportResolver } from './build-graph.js';
 import type { GraphCache, StoredFacts } from './graph-cache.js';
 import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
@@ -26,6 +26,8 @@ export interface GraphInput {
    * repository. Absent: the whole graph.
    */
   focus?: readonly string[];
+  /** Imports that put their file in focus too (the users of a changed dependency). */
+  focusImports?: (file: string, specifier: string) => boolean;
 }
 
 export interface GraphOutput {
@@ -39,6 +41,8 @@ export interface GraphOutput {
   warnings: string[];
   /** How many files were parsed (the rest came from the cache). */
   parsedFiles: number;
+  /** Where each import specifier of each file in the graph leads: file -> specifier -> resolution. */
+  resolved: Map<string, Map<string, Resolution>>;
 }
 
 /** Paths whose text resolution reads: tsconfigs and package manifests. */
@@ -85,7 +89,7 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   if (missing.length > 0 || cached === undefined) input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
   const resolve = (from: string, specifier: string): Resolution => used.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' };
 
-  const inGraph = input.focus ? filesReaching(input.focus, entries, resolve) : new Set(entries.keys());
+  const inGraph = input.focus ? filesReaching(input.focus, entries, resolve, input.focusImports) : new Set(entries.keys());
   const facts = new Map([...inGraph].sort(compareText).map((path) => [path, entries.get(path)!.load()]));
   const graph = buildSymbolGraph(facts, { resolve });
 
@@ -100,11 +104,20 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   }
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed };
+  const resolved = new Map([...facts.keys()].map((path) => [path, new Map(entries.get(path)!.summary.specifiers.map(({ specifier }) => [specifier, resolve(path, specifier)]))]));
+  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed, resolved };
 }
 
-/** The focus files and every file that imports one of them, directly or through others. */
-function filesReaching(focus: readonly string[], entries: ReadonlyMap<string, StoredFacts>, resolve: (from: string, specifier: string) => Resolution): Set<string> {
+/**
+ * The focus files (code or not: an imported JSON file brings its importers), the files with an
+ * import `focusImports` takes, and every file that imports one of them, directly or through others.
+ */
+function filesReaching(
+  focus: readonly string[],
+  entries: ReadonlyMap<string, StoredFacts>,
+  resolve: (from: string, specifier: string) => Resolution,
+  focusImports?: (file: string, specifier: string) => boolean,
+): Set<string> {
   const importers = new Map<string, string[]>();
   for (const [path, entry] of entries) {
     for (const { specifier } of entry.summary.specifiers) {
@@ -115,7 +128,10 @@ function filesReaching(focus: readonly string[], entries: ReadonlyMap<string, St
       importers.set(target.path, list);
     }
   }
-  const reached = new Set(focus.filter((path) => entries.has(path)));
+  const reached = new Set(focus);
+  if (focusImports) {
+    for (const [path, entry] of entries) if (entry.summary.specifiers.some(({ specifier }) => focusImports(path, specifier))) reached.add(path);
+  }
   const queue = [...reached];
   for (let index = 0; index < queue.length; index++) {
     for (const importer of importers.get(queue[index]!) ?? []) {
@@ -124,7 +140,7 @@ function filesReaching(focus: readonly string[], entries: ReadonlyMap<string, St
       queue.push(importer);
     }
   }
-  return reached;
+  return new Set([...reached].filter((path) => entries.has(path)));
 }
 
 async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promise<{ entries: Map<string, StoredFacts>; parsed: number }> {
@@ -183,6 +199,22 @@ async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string
   const resolutions = new Map<string, Resolution>();
   for (const [from, specifier] of pairs) resolutions.set(resolutionKey(from, specifier), resolver.resolve(from, specifier));
   return { resolutions, warnings: layout.warnings };
+}
+
+/**
+ * The symbols each of `files` exports, as ids of their declarations: re-export chains, barrels
+ * and `export * as ns` followed (a namespace re-export exports all of its module). Files the
+ * graph does not hold export nothing here.
+ */
+export function exportedSymbols(output: GraphOutput, files: readonly string[]): Map<string, string[]> {
+  const { graph, resolved } = output;
+  const exports = createExportResolver(graph.files, { resolve: (from, specifier) => resolved.get(from)?.get(specifier) ?? { kind: 'unresolved' } });
+  const idsOf = (file: string, seen: Set<string>): string[] => {
+    if (seen.has(file)) return [];
+    seen.add(file);
+    return exports.exportNames(file).flatMap((name) => exports.resolveExport(file, name).flatMap((target) => (target.kind === 'symbol' ? [target.id] : idsOf(target.file, seen))));
+  };
+  return new Map(files.filter((file) => graph.files.has(file)).map((file) => [file, [...new Set(idsOf(file, new Set()))].sort(compareText)]));
 }
 
 export interface SideFile {
