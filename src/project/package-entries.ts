@@ -51,8 +51,10 @@ function sourcesOf(dir: string, target: string, paths: readonly string[], exists
     return found === undefined ? [] : [found];
   }
   const prefix = path.slice(0, star);
-  const folder = prefix.slice(0, prefix.lastIndexOf('/') + 1);
-  const sourcePrefix = `${folder.replace(/(^|\/)(dist|lib|build|out|esm|cjs)\/$/, '$1src/')}${prefix.slice(folder.length)}`;
+  // Built folders are mapped inside the package only, as for a single target.
+  const inPackage = dir === '' ? prefix : prefix.slice(dir.length + 1);
+  // posix.join keeps a trailing slash.
+  const sourcePrefix = posix.join(dir, inPackage.replace(/(^|\/)(dist|lib|build|out|esm|cjs)\//, '$1src/'));
   for (const start of new Set([sourcePrefix, prefix])) {
     const found = paths.filter((candidate) => candidate.startsWith(start) && /\.(m|c)?(j|t)sx?$/.test(candidate) && !/\.d\.(m|c)?ts$/.test(candidate));
     if (found.length > 0) return found;
