@@ -19,6 +19,15 @@ const code = {
   'src/plain.ts': 'export const plain = 2;\n',
 };
 
+/** What a lodash change reaches in `code`: every use but `unrelated`, and `page` through `search`. */
+const lodashUsers = [
+  'src/fp.ts#pick 1 package.json#dependencies.lodash package',
+  'src/lazy.ts#later 1 package.json#dependencies.lodash package',
+  'src/page.ts#page 2 src/search.ts#search runtime',
+  'src/polyfill.ts#<module> 1 package.json#dependencies.lodash package',
+  'src/search.ts#search 1 package.json#dependencies.lodash package',
+];
+
 describe('package.json dependency changes', () => {
   test('a bumped dependency reaches the declarations using its bindings, and the walk goes on from them', slow, async () => {
     const repo = await gitRepo({
@@ -27,13 +36,7 @@ describe('package.json dependency changes', () => {
     });
     const result = await analyze({ cwd: repo.cwd, env: repo.env });
     expect(changesOf(result)).toEqual([]);
-    expect(affectedOf(result)).toEqual([
-      'src/fp.ts#pick 1 package.json#dependencies.lodash package',
-      'src/lazy.ts#later 1 package.json#dependencies.lodash package',
-      'src/page.ts#page 2 src/search.ts#search runtime',
-      'src/polyfill.ts#<module> 1 package.json#dependencies.lodash package',
-      'src/search.ts#search 1 package.json#dependencies.lodash package',
-    ]);
+    expect(affectedOf(result)).toEqual(lodashUsers);
     expect(result.affected.files).toEqual(['src/fp.ts', 'src/lazy.ts', 'src/page.ts', 'src/polyfill.ts', 'src/search.ts']);
     expect(result.stats.maxDepth).toBe(2);
   });
@@ -45,11 +48,7 @@ describe('package.json dependency changes', () => {
     });
     const result = await analyze({ cwd: repo.cwd, env: repo.env });
     expect(affectedOf(result)).toEqual([
-      'src/fp.ts#pick 1 package.json#dependencies.lodash package',
-      'src/lazy.ts#later 1 package.json#dependencies.lodash package',
-      'src/page.ts#page 2 src/search.ts#search runtime',
-      'src/polyfill.ts#<module> 1 package.json#dependencies.lodash package',
-      'src/search.ts#search 1 package.json#dependencies.lodash package',
+      ...lodashUsers,
       'src/view.tsx#View 1 package.json#dependencies.react package',
     ]);
   });
