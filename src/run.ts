@@ -27,17 +27,26 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, exportedSymbols, isGraphInput, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
 import {
   CODEOWNERS_PATHS,
+  ambientChanges,
+  assetImports,
+  assetMatcher,
+  changedDependencies,
   countOwners,
+  dependencyMatcher,
   explainSymbols,
   findChangedSymbols,
+  findEntryPoints,
+  inputSeedsOf,
   measureImpact,
   needsBaseGraph,
   parseCodeOwners,
   symbolsOfFile,
   type ChangedFileSides,
+  type DependencyChange,
+  type InputMatcher,
 } from './impact/index.js';
 import { applySignoff, collectApprovals, createApproval, detectProvenance, headBranchName, summarizeRadius, type CreatedApproval } from './signoff/index.js';
 import {
@@ -55,6 +64,7 @@ import {
 // Not through project/index.ts, which loads the compiler for tsconfigs: a warm check must not.
 import { findWorkspaces } from './project/workspaces.js';
 import { workspacePackages } from './project/workspace-packages.js';
+import { packageEntries } from './project/package-entries.js';
 import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, ResolvedBase, Result, TreeFile, VerifyReport } from './types.js';
 import { VERSION } from './version.js';
 
@@ -188,14 +198,35 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   const cache = await openCache(repo, options);
   const headFiles = await time('files', () => listFiles(repo, headSide));
   const baseFiles = sideFiles(repo, baseSide);
-  const headFocus = [...fileChanges.filter((change) => change.status !== 'deleted').map((change) => change.path), ...extraFocus(repo.root)];
-  const headGraph = await time('graph', () => graphOfSide(repo, headSide, headFiles, cache, headFocus), { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length });
+  const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
+  const buildBaseGraph = async () => time('base-graph', async () => graphOfSide(repo, baseSide, await baseFiles(), cache, baseFocus));
+
+  // Non-code inputs (DESIGN §2): dependencies a manifest changed, and imported files changed or
+  // gone. A file gone is found through the merge-base's imports: at head they resolve nowhere.
+  const dependencies = await time('dependencies', () => dependencyChangesOf(repo, fileChanges, headSide, baseSide));
+  const matchesDependency = dependencyMatcher(dependencies, headFiles.map((file) => file.path).filter(isManifest));
+  const isCode = (path: string) => scriptKindOf(path) !== undefined;
+  const changedAssets = new Set(fileChanges.filter((change) => change.status !== 'deleted' && !isCode(change.path)).map((change) => change.path));
+  const goneAssets = new Set(fileChanges.filter((change) => (change.status === 'deleted' || change.status === 'renamed') && !isCode(change.oldPath ?? change.path)).map((change) => change.oldPath ?? change.path));
+  let baseGraph = goneAssets.size > 0 ? await buildBaseGraph() : undefined;
+  const goneImports = baseGraph ? assetImports(baseGraph.resolved, goneAssets) : [];
+
+  const headFocus = [...fileChanges.filter((change) => change.status !== 'deleted').map((change) => change.path), ...goneImports.map((entry) => entry.file), ...extraFocus(repo.root)];
+  const focusImports = dependencies.length > 0 ? (file: string, specifier: string) => matchesDependency(file, specifier) !== undefined : undefined;
+  const headGraph = await time('graph', () => graphOfSide(repo, headSide, headFiles, cache, headFocus, focusImports), { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length });
   for (const message of headGraph.warnings) warn(message);
+  // Only the files with an import of a changed input have facts worth decoding.
+  const factsImporting = (matches: InputMatcher) =>
+    [...headGraph.resolved].flatMap(([file, specifiers]) => ([...specifiers.keys()].some((specifier) => matches(file, specifier) !== undefined) ? [headGraph.graph.files.get(file)!] : []));
+  const inputSeeds = (matches: InputMatcher, edge: 'package' | 'asset') => inputSeedsOf(factsImporting(matches), matches, edge);
+  const inputs = [
+    ...(dependencies.length > 0 ? inputSeeds(matchesDependency, 'package') : []),
+    ...(changedAssets.size + goneImports.length > 0 ? inputSeeds(assetMatcher(headGraph.resolved, changedAssets, goneImports), 'asset') : []),
+  ];
 
   const sides = await time('changes', () => changedFileSides(repo, fileChanges, { side: headSide, files: headFiles, graph: headGraph }, { side: baseSide, files: baseFiles }, cache));
   const changes = findChangedSymbols(sides);
-  const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
-  const baseGraph = needsBaseGraph(changes) ? await time('base-graph', async () => graphOfSide(repo, baseSide, await baseFiles(), cache, baseFocus)) : undefined;
+  if (baseGraph === undefined && needsBaseGraph(changes)) baseGraph = await buildBaseGraph();
   await cache.flush();
 
   const isStop = compileGlobs(policy.stopAt.filter((entry) => !looksLikeSymbolId(entry)));
@@ -211,16 +242,23 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
       isIgnored: compileGlobs(policy.ignore),
       isStop: (id, file) => stopIds.has(id) || isStop(file),
       ...(policy.maxDepth == null ? {} : { maxDepth: policy.maxDepth }),
+      inputs,
     }),
   );
 
-  const packages = await time('packages', () => packagesOf(repo, headSide, headFiles, impact.changes, impact.symbols));
+  const manifests = await readManifests(repo, headSide, headFiles);
+  const packages = await time('packages', () => packagesOf(headFiles, manifests, impact.changes, impact.symbols));
+  const entryPoints = await time('entry-points', () => {
+    const entries = packageEntries(headFiles.map((file) => file.path), (path) => manifests.get(path));
+    const exported = exportedSymbols(headGraph, entries.flatMap((entry) => entry.files));
+    return findEntryPoints({ exported: [...exported.values()].flat(), scripts: entries.flatMap((entry) => entry.scripts), changes: impact.changes, symbols: impact.symbols });
+  });
   const affected: Result['affected'] = {
     symbols: impact.symbols,
     files: impact.files,
     tests: impact.tests,
     packages: packages.affected,
-    entryPoints: [],
+    entryPoints,
     // Owners of what the change touches (deleted files included) and of what it reaches.
     owners: await time('owners', () => {
       const isIgnored = compileGlobs(policy.ignore);
@@ -234,6 +272,7 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
     affected,
     changedFiles: fileChanges.map((change) => change.path),
     changedPackages: packages.changed,
+    ambientFiles: ambientChanges(sides, impact.changes),
     maxDepth: impact.maxDepth,
     aiAssisted: provenance.aiAssisted,
   });
@@ -263,7 +302,7 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
       affectedFiles: impact.files.length,
       affectedTests: impact.tests.length,
       affectedPackages: packages.affected.length,
-      entryPoints: 0,
+      entryPoints: entryPoints.length,
       maxDepth: impact.maxDepth,
       unknownEdges: graph.unknownEdges,
       unresolvedImports: graph.unresolvedImports.length,
@@ -731,22 +770,38 @@ async function loadPolicy(repo: Repository, options: CheckOptions): Promise<{ po
  * Workspace packages (by name) holding changed symbols, and holding changed or affected ones
  * (DESIGN §2): a file belongs to the package whose folder is the nearest above it.
  */
-async function packagesOf(
-  repo: Repository,
-  side: Side,
+function packagesOf(
   files: readonly TreeFile[],
+  manifests: ReadonlyMap<string, string>,
   changes: readonly ChangedSymbol[],
   symbols: Result['affected']['symbols'],
-): Promise<{ changed: string[]; affected: string[] }> {
-  const paths = files.map((file) => file.path);
-  const manifests = paths.filter((path) => path === 'pnpm-workspace.yaml' || (path.endsWith('package.json') && !path.includes('node_modules/')));
-  const texts = await readFiles(repo, side, manifests);
-  const workspaces = workspacePackages(paths, (path) => texts.get(path)).sort((a, b) => b.dir.length - a.dir.length);
+): { changed: string[]; affected: string[] } {
+  const workspaces = workspacePackages(files.map((file) => file.path), (path) => manifests.get(path)).sort((a, b) => b.dir.length - a.dir.length);
   if (workspaces.length === 0) return { changed: [], affected: [] };
   const packageOf = (file: string) => workspaces.find((workspace) => file.startsWith(`${workspace.dir}/`))?.name;
   const names = (list: readonly string[]) => [...new Set(list.map(packageOf).filter((name): name is string => name !== undefined))].sort(compareText);
   const changedFiles = changes.filter((change) => change.change !== 'trivia').map((change) => change.file);
   return { changed: names(changedFiles), affected: names([...changedFiles, ...symbols.map((symbol) => symbol.file)]) };
+}
+
+function isManifest(path: string): boolean {
+  return (path === 'package.json' || path.endsWith('/package.json')) && !path.split('/').includes('node_modules');
+}
+
+/** Every package manifest of a side, and pnpm-workspace.yaml, by path. */
+async function readManifests(repo: Repository, side: Side, files: readonly TreeFile[]): Promise<ReadonlyMap<string, string>> {
+  return readFiles(repo, side, files.map((file) => file.path).filter((path) => path === 'pnpm-workspace.yaml' || isManifest(path)));
+}
+
+/** The dependencies the change's manifest edits touch (both sides of each changed package.json). */
+async function dependencyChangesOf(repo: Repository, fileChanges: readonly FileChange[], headSide: Side, baseSide: Side): Promise<DependencyChange[]> {
+  const edited = fileChanges.filter((change) => isManifest(change.path) || (change.oldPath !== undefined && isManifest(change.oldPath)));
+  if (edited.length === 0) return [];
+  const [after, before] = await Promise.all([
+    readFiles(repo, headSide, edited.filter((change) => change.status !== 'deleted').map((change) => change.path)),
+    readFiles(repo, baseSide, edited.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path)),
+  ]);
+  return edited.flatMap((change) => changedDependencies(change.path, before.get(change.oldPath ?? change.path), after.get(change.path)));
 }
 
 /** One side's file list, read once however many stages ask for it. */
@@ -755,8 +810,15 @@ function sideFiles(repo: Repository, side: Side): () => Promise<TreeFile[]> {
   return () => (listing ??= listFiles(repo, side));
 }
 
-async function graphOfSide(repo: Repository, side: Side, files: readonly TreeFile[], cache: GraphCache, focus: readonly string[]): Promise<GraphOutput> {
-  return buildGraph({ root: repo.root, files, readTexts: (paths) => readFiles(repo, side, paths), cache, focus });
+async function graphOfSide(
+  repo: Repository,
+  side: Side,
+  files: readonly TreeFile[],
+  cache: GraphCache,
+  focus: readonly string[],
+  focusImports?: (file: string, specifier: string) => boolean,
+): Promise<GraphOutput> {
+  return buildGraph({ root: repo.root, files, readTexts: (paths) => readFiles(repo, side, paths), cache, focus, ...(focusImports ? { focusImports } : {}) });
 }
 
 /** Facts and fingerprints of both sides of each changed code file. */

@@ -364,7 +364,7 @@ function symbolsOf(facts: FileFacts): SymbolInfo[] {
   return [...symbols.values()];
 }
 
-interface ExportResolver {
+export interface ExportResolver {
   /** Targets of an export name of a file ([] when the file does not export it). */
   resolveExport(file: string, name: string): Target[];
   resolveBinding(file: string, binding: ImportBinding): Target[];
@@ -372,7 +372,7 @@ interface ExportResolver {
   exportNames(file: string): string[];
 }
 
-function createExportResolver(files: FactsSource, resolver: ModuleResolver, tracker: Tracker): ExportResolver {
+export function createExportResolver(files: FactsSource, resolver: ModuleResolver, tracker: Tracker = createTracker()): ExportResolver {
   /**
    * A memoised lookup that also remembers which files it read. `key` in progress is a cycle:
    * `onCycle` is its answer on the second lap, and the file (already read) is counted again.

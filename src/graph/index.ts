@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
-import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
+import { assembleGraph, createExportResolver, createPieceBuilder, exportsKey, type FactsSource, type FilePiece, type PieceBuilder } from './build-graph.js';
 import type { GraphCache, StoredFacts } from './graph-cache.js';
 import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
@@ -26,6 +26,8 @@ export interface GraphInput {
    * repository. Absent: the whole graph.
    */
   focus?: readonly string[];
+  /** Imports that put their file in focus too (the users of a changed dependency). */
+  focusImports?: (file: string, specifier: string) => boolean;
 }
 
 export interface GraphOutput {
@@ -41,6 +43,11 @@ export interface GraphOutput {
   parsedFiles: number;
   /** How many files' graph pieces were built (the rest came from the cache). */
   builtPieces: number;
+  /** Where each import specifier of each file in the graph leads: file -> specifier -> resolution. */
+  resolved: Map<string, Map<string, Resolution>>;
+  /** Facts of every code file of the side, decoded when asked for (the graph holds fewer). */
+  sideFacts: FactsSource;
+  resolve(from: string, specifier: string): Resolution;
 }
 
 /** Paths whose text resolution reads: tsconfigs and package manifests. */
@@ -90,7 +97,8 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
   let importers: Map<string, string[]> | undefined;
   const importersOf = (files: readonly string[]) => filesReaching(files, entries, (importers ??= importersIndex(entries, resolve)));
-  const { pieces, built } = piecesOf(input.focus, importersOf, { entries, blobs, resolve, cache: input.cache });
+  const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, (importers ??= importersIndex(entries, resolve)), input.focusImports);
+  const { pieces, built } = piecesOf(seeds, importersOf, { entries, blobs, resolve, cache: input.cache });
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], entries));
 
   // Whole-repository figures come from the summaries, whatever the focus.
@@ -104,7 +112,27 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   }
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed, builtPieces: built };
+    const resolved = new Map([...pieces.keys()].map((path) => [path, new Map(entries.get(path)!.summary.specifiers.map(({ specifier }) => [specifier, resolve(path, specifier)]))]));
+  const sideFacts: FactsSource = { has: (path) => entries.has(path), get: (path) => entries.get(path)?.load() };
+  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed, builtPieces: built, resolved, sideFacts, resolve };
+}
+
+/**
+ * The files whose symbols a change can reach first: the changed code files, the importers of
+ * changed non-code files (an imported JSON file), and the files with an import `focusImports`
+ * takes (the users of a changed dependency).
+ */
+function seedsOf(
+  focus: readonly string[],
+  entries: ReadonlyMap<string, StoredFacts>,
+  importers: ReadonlyMap<string, readonly string[]>,
+  focusImports: ((file: string, specifier: string) => boolean) | undefined,
+): string[] {
+  const seeds = new Set(focus.flatMap((path) => (entries.has(path) ? [path] : (importers.get(path) ?? []))));
+  if (focusImports) {
+    for (const [path, entry] of entries) if (entry.summary.specifiers.some(({ specifier }) => focusImports(path, specifier))) seeds.add(path);
+  }
+  return [...seeds];
 }
 
 /** Each file's importers, by what its specifiers resolve to. */
@@ -353,6 +381,21 @@ async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string
   const resolutions = new Map<string, Resolution>();
   for (const [from, specifier] of pairs) resolutions.set(resolutionKey(from, specifier), resolver.resolve(from, specifier));
   return { resolutions, warnings: layout.warnings };
+}
+
+/**
+ * The symbols each of `files` exports, as ids of their declarations: re-export chains, barrels
+ * and `export * as ns` followed (a namespace re-export exports all of its module). Files that
+ * are not code of the side export nothing here.
+ */
+export function exportedSymbols(output: GraphOutput, files: readonly string[]): Map<string, string[]> {
+  const exports = createExportResolver(output.sideFacts, { resolve: output.resolve });
+  const idsOf = (file: string, seen: Set<string>): string[] => {
+    if (seen.has(file)) return [];
+    seen.add(file);
+    return exports.exportNames(file).flatMap((name) => exports.resolveExport(file, name).flatMap((target) => (target.kind === 'symbol' ? [target.id] : idsOf(target.file, seen))));
+  };
+  return new Map(files.filter((file) => output.sideFacts.has(file)).map((file) => [file, [...new Set(idsOf(file, new Set()))].sort(compareText)]));
 }
 
 export interface SideFile {

@@ -1,11 +1,17 @@
 import type { PathMatcher } from '../glob.js';
 import type { AffectedSymbol, ChangedSymbol, SymbolGraph } from '../types.js';
 
+import type { InputSeed } from './input-users.js';
 import { walkDependents } from './reverse-walk.js';
 
 export type { ChangedFileSides } from './changed-symbols.js';
 export { findChangedSymbols } from './changed-symbols.js';
 export { walkDependents } from './reverse-walk.js';
+export { inputSeedsOf, usersOfInputs, type InputMatcher, type InputSeed } from './input-users.js';
+export { changedDependencies, dependencyMatcher, packageOfSpecifier, type DependencyChange } from './package-inputs.js';
+export { assetImports, assetMatcher, type AssetImport, type ResolvedImports } from './asset-inputs.js';
+export { ambientChanges } from './ambient-changes.js';
+export { findEntryPoints, type EntryPointInput } from './entry-points.js';
 export { explainSymbols, symbolsOfFile } from './explain.js';
 export { CODEOWNERS_PATHS, countOwners, parseCodeOwners, type CodeOwners, type CodeOwnersRule } from './owners.js';
 
@@ -21,6 +27,8 @@ export interface ImpactInput {
   isIgnored: PathMatcher;
   isStop?: (id: string, file: string) => boolean;
   maxDepth?: number;
+  /** Symbols that changed non-code inputs (dependencies, imported files) reach directly. */
+  inputs?: readonly InputSeed[];
 }
 
 export interface Impact {
@@ -42,6 +50,7 @@ export function measureImpact(input: ImpactInput): Impact {
     ...(input.isStop ? { isStop: input.isStop } : {}),
     ...(input.maxDepth === undefined ? {} : { maxDepth: input.maxDepth }),
     isIgnored: input.isIgnored,
+    ...(input.inputs ? { inputs: input.inputs } : {}),
   });
   const symbols = walked.symbols.filter((symbol) => !input.isIgnored(symbol.file));
   const changes = input.changes.filter((change) => !input.isIgnored(change.file));

@@ -1,4 +1,5 @@
 import type { AffectedSymbol, ChangedSymbol, SymbolGraph } from '../types.js';
+import type { InputSeed } from './input-users.js';
 
 export interface WalkOptions {
   /** Hubs: affected, but the walk does not go past them. */
@@ -7,6 +8,8 @@ export interface WalkOptions {
   maxDepth?: number;
   /** Files `ignore` drops: left out of the `withoutStops` counts, as they are of the figures. */
   isIgnored?: (file: string) => boolean;
+  /** Symbols changed non-code inputs reach: affected at depth 1, and walked on from there. */
+  inputs?: readonly InputSeed[];
 }
 
 export interface WalkResult {
@@ -33,7 +36,7 @@ export function walkDependents(
   const result: WalkResult = { symbols: walked.symbols, maxDepth: walked.maxDepth };
   if (cut) {
     const isCounted = (symbol: AffectedSymbol) => !options.isIgnored?.(symbol.file);
-    const unbounded = walk(changes, head, base, {}).symbols.filter(isCounted);
+    const unbounded = walk(changes, head, base, options.inputs ? { inputs: options.inputs } : {}).symbols.filter(isCounted);
     if (unbounded.length !== walked.symbols.filter(isCounted).length) {
       result.withoutStops = { affectedFiles: new Set(unbounded.map((symbol) => symbol.file)).size, affectedSymbols: unbounded.length };
     }
@@ -69,6 +72,13 @@ function walk(changes: readonly ChangedSymbol[], head: SymbolGraph, base: Symbol
       ? { graph: base, key: seed.oldFile ? `${seed.oldFile}#${seed.name}` : seed.id, id: seed.id, depth: 0, reach: reachOfChange(seed) }
       : { graph: head, key: seed.id, id: seed.id, depth: 0, reach: reachOfChange(seed) },
   );
+  // A changed input's users come right after the changed symbols: depth 1, both kinds of reach.
+  for (const input of options.inputs ?? []) {
+    if (changedIds.has(input.id) || reached.has(input.id) || (options.maxDepth !== undefined && options.maxDepth < 1)) continue;
+    reached.set(input.id, { id: input.id, file: input.file, name: input.name, declarationKind: input.declarationKind, depth: 1, via: input.via, edge: input.edge });
+    walked.set(input.id, { runtime: true, types: true });
+    if (!options.isStop?.(input.id, input.file)) queue.push({ graph: head, key: input.id, id: input.id, depth: 1, reach: { runtime: true, types: true } });
+  }
   for (let index = 0; index < queue.length; index++) {
     const item = queue[index]!;
     if (options.maxDepth !== undefined && item.depth >= options.maxDepth) continue;

@@ -47,6 +47,7 @@ export function ignoreInput(policy: Pick<Policy, 'ignore'>, input: PolicyInput):
   return {
     ...kept,
     changedFiles: input.changedFiles.filter((path) => !isIgnored(path)),
+    ...(input.ambientFiles ? { ambientFiles: input.ambientFiles.filter((path) => !isIgnored(path)) } : {}),
     maxDepth:
       kept.affected.symbols.length === input.affected.symbols.length ? input.maxDepth : Math.max(0, ...depths),
   };

@@ -7,6 +7,8 @@ export interface PolicyInput {
   affected: Result['affected'];
   /** Every changed path, code or not (for `triggers`, and zones on non-code files). */
   changedFiles: string[];
+  /** Changed files of ambient declarations (`declare global`, global `.d.ts` scripts): users unknown. */
+  ambientFiles?: string[];
   /** Workspace packages holding changed symbols. */
   changedPackages: string[];
   /** Depth of the deepest affected symbol (0 when none). */

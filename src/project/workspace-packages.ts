@@ -33,7 +33,7 @@ export function workspacePackages(paths: readonly string[], readText: (path: str
   });
 }
 
-function parseManifest(text: string | undefined): PackageManifest | undefined {
+export function parseManifest(text: string | undefined): PackageManifest | undefined {
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(text);
@@ -100,7 +100,8 @@ function firstCondition(entry: unknown, conditions: readonly string[]): string |
   return undefined;
 }
 
-function findSource(path: string, exists: (path: string) => boolean): string | undefined {
+/** The source file a manifest's path stands for: itself when it is source, else what builds it. */
+export function findSource(path: string, exists: (path: string) => boolean): string | undefined {
   const isBuilt = /\.d\.(m|c)?ts$/.test(path) || /(^|\/)(dist|build|out)\//.test(path);
   if (!isBuilt && /\.(m|c)?(j|t)sx?$/.test(path) && exists(path)) return path;
   const stem = path.replace(/\.d\.(m|c)?ts$/, '').replace(/\.(m|c)?(j|t)sx?$/, '');

@@ -2,7 +2,7 @@ import type { Finding, Result, Severity, Verdict } from '../types.js';
 import { listAffectedFiles } from './affected-files.js';
 import { isInForce, sortByCodePoint, sortChanges, sortFindings } from './ordering.js';
 import type { RenderOptions } from './render-options.js';
-import { indexSymbols, layOutWhyPath, selectWhyPaths } from './why-path.js';
+import { changedInputs, indexSymbols, layOutWhyPath, selectWhyPaths } from './why-path.js';
 import {
   countOf,
   describeBase,
@@ -86,16 +86,18 @@ function buildMarkdown(result: Result, options: MarkdownOptions, caps: Caps): st
     },
   };
   const blocks: string[] = [MARKDOWN_MARKER, renderHeadline(result), renderRevisions(result)];
+  const inputs = changedInputs(result);
   const hasCode = result.changes.length > 0;
-  const isTriviaOnly = hasCode && result.changes.every((change) => change.change === 'trivia');
-  if (!hasCode) blocks.push('No changed symbols: nothing to walk.');
+  const isTriviaOnly = hasCode && inputs.length === 0 && result.changes.every((change) => change.change === 'trivia');
+  if (!hasCode && inputs.length === 0) blocks.push('No changed symbols: nothing to walk.');
   else if (isTriviaOnly) blocks.push('Only comments and whitespace changed: no blast radius.');
   else blocks.push(renderFigures(result));
   blocks.push(...renderOwners(result, caps, cut));
   blocks.push(...renderFindings(result, caps, cut));
   blocks.push(...renderWarnings(result, caps, cut));
-  if (hasCode) {
-    blocks.push(...renderChanges(result, caps, cut));
+  if (hasCode || inputs.length > 0) {
+    if (hasCode) blocks.push(...renderChanges(result, caps, cut));
+    if (inputs.length > 0) blocks.push(renderInputs(cut.take(inputs, caps.rows, 'changed inputs'), inputs.length));
     if (!isTriviaOnly) {
       blocks.push(...renderAffectedFiles(result, options, caps, cut));
       blocks.push(...renderWhyPaths(result, options, caps, cut));
@@ -224,6 +226,11 @@ function renderChanges(result: Result, caps: Caps, cut: Cut): string[] {
     );
   }
   return details(`Changed symbols (${formatNumber(result.changes.length)})`, changes.length === 0 ? '' : rows.join('\n'));
+}
+
+/** Dependencies and imported files the change edits, as one line: where the radius starts besides symbols. */
+function renderInputs(inputs: ReturnType<typeof changedInputs>, total: number): string {
+  return `**Changed inputs (${formatNumber(total)}):** ${inputs.map((input) => `${input.edge === 'package' ? 'dependency' : 'file'} ${code(input.id)}`).join(', ')}`;
 }
 
 function renderAffectedFiles(result: Result, options: MarkdownOptions, caps: Caps, cut: Cut): string[] {

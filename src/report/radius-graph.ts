@@ -1,5 +1,6 @@
 import type { ChangeKind, EdgeKind, Result } from '../types.js';
 import { compareCodePoints, sortChanges } from './ordering.js';
+import { isInputEdge } from './why-path.js';
 import { countOf, describeChange, formatNumber } from './wording.js';
 
 /** How many symbols a graph draws unless told otherwise: about what a reader can follow. */
@@ -56,6 +57,19 @@ export interface RadiusGraph {
 function splitId(id: string): { file: string; name: string } {
   const hash = id.indexOf('#', id.lastIndexOf('/') + 1);
   return hash < 0 ? { file: id, name: id } : { file: id.slice(0, hash), name: id.slice(hash + 1) };
+}
+
+/**
+ * A changed dependency or imported file, drawn as a changed symbol: a dependency in its manifest's
+ * box (`package.json#dependencies.@scope/pkg`: the name may hold a `/`), a file in its own.
+ */
+function inputNode(id: string, edge: EdgeKind): SymbolNode {
+  const manifestEnd = id.indexOf('package.json#') + 'package.json'.length;
+  const isDependency = edge === 'package' && manifestEnd >= 'package.json'.length;
+  const file = isDependency ? id.slice(0, manifestEnd) : id;
+  const name = isDependency ? id.slice(manifestEnd + 1) : id.slice(id.lastIndexOf('/') + 1);
+  const text = isDependency ? 'changed dependency' : 'changed file';
+  return { id, name, file, declarationKind: isDependency ? 'dependency' : 'file', role: 'changed', depth: 0, change: { kind: 'modified', text } };
 }
 
 /**
@@ -121,6 +135,9 @@ export function layOutRadius(result: Result, options: GraphOptions = {}): Radius
       // Only a result whose depths disagree with its `via`s gets here.
       const to = summaryOf(symbol.via);
       if (to !== undefined) link({ from, to, edge: undefined });
+    } else if (isInputEdge(symbol.edge) && !isSummary) {
+      nodes.set(symbol.via, inputNode(symbol.via, symbol.edge));
+      link({ from, to: symbol.via, edge: symbol.edge });
     } else if (!byId.has(symbol.via) && !changedIds.has(symbol.via) && !isSummary) {
       const { file, name } = splitId(symbol.via);
       nodes.set(symbol.via, { id: symbol.via, name, file, declarationKind: '', role: 'missing', depth: 0 });

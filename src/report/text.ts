@@ -4,7 +4,7 @@ import { listAffectedFiles } from './affected-files.js';
 import { groupRuns, isInForce, sortByCodePoint, sortChanges, sortFindings } from './ordering.js';
 import type { RenderOptions } from './render-options.js';
 import { describeVerdictSummary, paintVerdict } from './verdict-line.js';
-import { indexSymbols, layOutWhyPath, selectWhyPaths, type SymbolIndex } from './why-path.js';
+import { changedInputs, indexSymbols, layOutWhyPath, selectWhyPaths, type SymbolIndex } from './why-path.js';
 import {
   countOf,
   describeBase,
@@ -51,12 +51,14 @@ export function renderText(result: Result, options: RenderOptions): string {
   const context: Context = { c: options.chalk, verbose: options.verbose };
   const index = indexSymbols(result);
   const hasCode = result.changes.length > 0;
-  const isTriviaOnly = hasCode && result.changes.every((change) => change.change === 'trivia');
+  const inputs = changedInputs(result);
+  const isTriviaOnly = hasCode && inputs.length === 0 && result.changes.every((change) => change.change === 'trivia');
   const sections: Lines[] = [renderHeader(result, context)];
-  if (!hasCode) {
+  if (!hasCode && inputs.length === 0) {
     sections.push([`${context.c.bold('No changed symbols')}  ${context.c.dim('no declaration changed, so no blast radius')}`]);
   } else {
-    sections.push(renderChanges(result, context));
+    if (hasCode) sections.push(renderChanges(result, context));
+    if (inputs.length > 0) sections.push(renderInputs(inputs, context));
     if (isTriviaOnly) {
       sections.push([`${context.c.bold('Blast radius')}  none: only comments and whitespace changed`]);
     } else {
@@ -142,6 +144,21 @@ function renderChanges(result: Result, { c, verbose }: Context): Lines {
   );
   for (const rename of renames) lines.push(`  ${c.dim('renamed')}  ${rename}`);
   return lines;
+}
+
+/** Dependencies and imported files the change edits: where `package` and `asset` edges start. */
+function renderInputs(inputs: ReturnType<typeof changedInputs>, { c, verbose }: Context): Lines {
+  const shown = verbose ? inputs : inputs.slice(0, MAX_CHANGES);
+  const kindWidth = Math.max(...shown.map((input) => describeInput(input.edge).length));
+  return [
+    `${c.bold('Changed inputs')}  ${countOf(inputs.length, 'input')} reaching code`,
+    ...shown.map((input) => `  ${c.dim(describeInput(input.edge).padEnd(kindWidth))}  ${c.yellow(input.id)}`),
+    ...moreLine(inputs.length - shown.length, 'input', c),
+  ];
+}
+
+function describeInput(edge: string): string {
+  return edge === 'package' ? 'dependency' : 'file';
 }
 
 function renderRadius(result: Result, { c, verbose }: Context): Lines {

@@ -37,8 +37,10 @@ export function describeVerdictSummary(result: Result, withReach: boolean): stri
 
 /** `9 affected files, 2 tests`, or why there is no radius. */
 function describeReach(result: Result): string {
-  if (result.changes.length === 0) return 'no changed symbols';
-  if (result.changes.every((change) => change.change === 'trivia')) return 'comments and whitespace only';
+  // A changed dependency or imported file has a radius without any changed symbol.
+  const hasRadius = result.affected.symbols.length > 0;
+  if (result.changes.length === 0 && !hasRadius) return 'no changed symbols';
+  if (!hasRadius && result.changes.every((change) => change.change === 'trivia')) return 'comments and whitespace only';
   const { stats } = result;
   return `${countOf(stats.affectedFiles, 'affected file')}, ${countOf(stats.affectedTests, 'test')}`;
 }

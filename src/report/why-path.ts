@@ -7,6 +7,21 @@ export interface SymbolIndex {
   changed: ReadonlyMap<string, ChangedSymbol>;
 }
 
+/** Edges from a symbol to a changed non-code input (a dependency, an imported file) rather than to a symbol. */
+export function isInputEdge(edge: AffectedSymbol['edge']): boolean {
+  return edge === 'package' || edge === 'asset';
+}
+
+/**
+ * The changed non-code inputs the radius starts from (the `via` of symbols they reach), sorted:
+ * `package.json#dependencies.lodash` for a dependency, the path for an imported file.
+ */
+export function changedInputs(result: Result): Array<{ id: string; edge: AffectedSymbol['edge'] }> {
+  const inputs = new Map<string, AffectedSymbol['edge']>();
+  for (const symbol of result.affected.symbols) if (isInputEdge(symbol.edge) && !inputs.has(symbol.via)) inputs.set(symbol.via, symbol.edge);
+  return [...inputs].map(([id, edge]) => ({ id, edge })).sort((a, b) => compareCodePoints(a.id, b.id));
+}
+
 /** Indexes a result's changed and affected symbols by id. */
 export function indexSymbols(result: Result): SymbolIndex {
   return {
@@ -29,7 +44,7 @@ export function tracePath(index: SymbolIndex, symbolId: string): string[] {
     if (seen.has(next)) break;
     path.push(next);
     seen.add(next);
-    if (index.changed.has(next)) break;
+    if (index.changed.has(next) || isInputEdge(current.edge)) break;
     current = index.affected.get(next);
   }
   return path.reverse();
@@ -97,7 +112,9 @@ export function layOutWhyPath(index: SymbolIndex, path: readonly string[]): { ta
     const from = path[step];
     const to = path[step - 1];
     if (from === undefined || to === undefined) continue;
-    steps.push({ edge: index.affected.get(from)?.edge ?? 'unknown', id: to, isChanged: index.changed.has(to) });
+    const edge = index.affected.get(from)?.edge ?? 'unknown';
+    // A changed input ends the path as a changed symbol does.
+    steps.push({ edge, id: to, isChanged: index.changed.has(to) || isInputEdge(edge) });
   }
   return { target: path[path.length - 1] ?? '', steps };
 }

@@ -23,6 +23,8 @@ test('a change in one workspace package reaches another by name; affected.packag
   expect(result.affected.packages).toEqual(['@acme/core', '@acme/ui']);
   expect(result.stats.affectedPackages).toBe(2);
   expect(result.stats.unresolvedImports).toBe(0);
-  // One affected symbol, plus 10 for @acme/ui, a package other than the changed one.
-  expect(result.score).toBe(11);
+  // Both publish what they hold: core's main (dist/index.js, built from src/index.ts) re-exports parse, ui's exports hold title.
+  expect(result.affected.entryPoints).toEqual(['packages/core/src/parse.ts#parse', 'packages/ui/src/index.ts#title']);
+  // One affected symbol, plus 10 for @acme/ui, a package other than the changed one, plus 25 for each entry point.
+  expect(result.score).toBe(61);
 });
