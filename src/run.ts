@@ -27,7 +27,7 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, exportedSymbols, isGraphInput, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
 import {
   CODEOWNERS_PATHS,
   ambientChanges,
@@ -227,7 +227,6 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   const sides = await time('changes', () => changedFileSides(repo, fileChanges, { side: headSide, files: headFiles, graph: headGraph }, { side: baseSide, files: baseFiles }, cache));
   const changes = findChangedSymbols(sides);
   if (baseGraph === undefined && needsBaseGraph(changes)) baseGraph = await buildBaseGraph();
-  await cache.flush();
 
   const isStop = compileGlobs(policy.stopAt.filter((entry) => !looksLikeSymbolId(entry)));
   const stopIds = new Set(policy.stopAt.filter(looksLikeSymbolId));
@@ -250,9 +249,11 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   const packages = await time('packages', () => packagesOf(headFiles, manifests, impact.changes, impact.symbols));
   const entryPoints = await time('entry-points', () => {
     const entries = packageEntries(headFiles.map((file) => file.path), (path) => manifests.get(path));
-    const exported = exportedSymbols(headGraph, entries.flatMap((entry) => entry.files));
+    const exported = headGraph.exportedSymbols(entries.flatMap((entry) => entry.files));
     return findEntryPoints({ exported: [...exported.values()].flat(), scripts: entries.flatMap((entry) => entry.scripts), changes: impact.changes, symbols: impact.symbols });
   });
+  // After the entry points, which the cache holds too.
+  await cache.flush();
   const affected: Result['affected'] = {
     symbols: impact.symbols,
     files: impact.files,

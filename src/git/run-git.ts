@@ -59,21 +59,22 @@ const READ_ONLY = new Set(['rev-parse', 'symbolic-ref', 'merge-base', 'cat-file'
 
 const answers = new WeakMap<GitContext, Map<string, Promise<string>>>();
 
+/** Commands of blast's that change what the queries above answer: a fetch deepening the history. */
+const CHANGES_ANSWERS = new Set(['fetch']);
+
 /**
  * Runs git in the repository and returns its stdout; a failure becomes a GitError. A read-only
- * query asked again in the same repository gets the same answer; any other command (a fetch
- * that deepens the history, a note written) forgets them, as it may change them.
+ * query asked again in the same repository gets the same answer, until a command that may
+ * change it (see `forgetAnswers`).
  */
 export async function runGit(context: GitContext, args: readonly string[]): Promise<string> {
+  if (CHANGES_ANSWERS.has(args[0] ?? '')) forgetAnswers(context);
   let known = answers.get(context);
   if (!known) {
     known = new Map();
     answers.set(context, known);
   }
-  if (!READ_ONLY.has(args[0] ?? '')) {
-    known.clear();
-    return runIn(client(context), args);
-  }
+  if (!READ_ONLY.has(args[0] ?? '')) return runIn(client(context), args);
   const key = args.join('\u0000');
   let answer = known.get(key);
   if (!answer) {
@@ -83,6 +84,11 @@ export async function runGit(context: GitContext, args: readonly string[]): Prom
     answer.catch(() => known.delete(key));
   }
   return answer;
+}
+
+/** Forgets the remembered answers of a repository: a command just wrote to it. */
+export function forgetAnswers(context: GitContext): void {
+  answers.delete(context);
 }
 
 /** Runs git in any directory (before a repository is known). */

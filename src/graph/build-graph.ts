@@ -92,7 +92,7 @@ export function createPieceBuilder(source: FactsSource, resolver: ModuleResolver
  * Which files a computation read, through memoised lookups too: each memo entry keeps the files
  * its own computation read, and a hit adds them to whoever asked.
  */
-interface Tracker {
+export interface Tracker {
   touch(file: string): void;
   /** What was read is only the export names of `file` (`export *` followed): see `exportsKey`. */
   touchExports(file: string): void;
@@ -112,7 +112,7 @@ export function exportsKey(file: string): string {
   return `\u0000${file}`;
 }
 
-function createTracker(): Tracker {
+export function createTracker(): Tracker {
   const frames: Array<Set<string>> = [];
   return {
     touch(file) {

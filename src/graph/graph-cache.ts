@@ -23,18 +23,27 @@ export interface StoredFacts {
   load(): FileFacts;
 }
 
-/** A file's graph piece as the cache holds it: valid while each consulted file keeps its stamp. */
-export interface StoredPiece {
-  /** `[path, stamp]` of every file whose facts shaped the piece (see `PieceBuilder`). */
+/**
+ * What the cache derives from a file and the files it consulted on the way: its graph piece
+ * (see `PieceBuilder`), or, for a package's entry file, the symbols it exports.
+ */
+export interface Derived {
+  piece: FilePiece;
+  exports: string[];
+}
+
+/** A derived value as the cache holds it: valid while each consulted file keeps its stamp. */
+export interface StoredDerived<T> {
+  /** `[path, stamp]` of every file whose facts shaped the value. */
   consulted: Array<[string, string]>;
-  load(): FilePiece;
+  load(): T;
 }
 
 export interface GraphCache {
   facts(path: string, blob: string): StoredFacts | undefined;
   storeFacts(path: string, blob: string, facts: FileFacts): void;
-  piece(path: string, blob: string): StoredPiece | undefined;
-  storePiece(path: string, blob: string, piece: FilePiece, consulted: Array<[string, string]>): void;
+  derived<K extends keyof Derived>(kind: K, path: string, blob: string): StoredDerived<Derived[K]> | undefined;
+  storeDerived<K extends keyof Derived>(kind: K, path: string, blob: string, value: Derived[K], consulted: Array<[string, string]>): void;
   fingerprints(path: string, blob: string): ReadonlyMap<string, SymbolFingerprint> | undefined;
   storeFingerprints(path: string, blob: string, fingerprints: ReadonlyMap<string, SymbolFingerprint>): void;
   /** Resolutions known for one project snapshot, with the project's warnings. */
@@ -80,8 +89,8 @@ export function disabledCache(): GraphCache {
   return {
     facts: () => undefined,
     storeFacts: () => {},
-    piece: () => undefined,
-    storePiece: () => {},
+    derived: () => undefined,
+    storeDerived: () => {},
     fingerprints: () => undefined,
     storeFingerprints: () => {},
     snapshot: () => undefined,
@@ -117,13 +126,13 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
       decoded.set(key(path, blob), facts);
       factsStore.set(key(path, blob), { summary: summarize(facts), encoded: serialize(facts) });
     },
-    piece: (path, blob) => {
-      const stored = pieceStore.get(key(path, blob));
+    derived: <K extends keyof Derived>(kind: K, path: string, blob: string) => {
+      const stored = pieceStore.get(`${kind}\u0000${key(path, blob)}`);
       if (!stored || !Array.isArray(stored.consulted) || !Buffer.isBuffer(stored.encoded)) return undefined;
-      return { consulted: stored.consulted, load: () => deserialize(stored.encoded) as FilePiece };
+      return { consulted: stored.consulted, load: () => deserialize(stored.encoded) as Derived[K] };
     },
-    // Encoded now: the graph assembled from the piece may upgrade its edges' kinds later.
-    storePiece: (path, blob, piece, consulted) => pieceStore.set(key(path, blob), { consulted, encoded: serialize(piece) }),
+    // Encoded now: the graph assembled from a piece may upgrade its edges' kinds later.
+    storeDerived: (kind, path, blob, value, consulted) => pieceStore.set(`${kind}\u0000${key(path, blob)}`, { consulted, encoded: serialize(value) }),
     fingerprints: (path, blob) => {
       const stored = printStore.get(key(path, blob));
       return stored ? new Map(stored) : undefined;

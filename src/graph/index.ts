@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
-import { assembleGraph, createExportResolver, createPieceBuilder, exportsKey, type FactsSource, type FilePiece, type PieceBuilder } from './build-graph.js';
+import { assembleGraph, createExportResolver, createPieceBuilder, createTracker, exportsKey, type ExportResolver, type FilePiece, type PieceBuilder } from './build-graph.js';
 import type { GraphCache, StoredFacts } from './graph-cache.js';
 import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
@@ -45,9 +45,12 @@ export interface GraphOutput {
   builtPieces: number;
   /** Where each import specifier of each file in the graph leads: file -> specifier -> resolution. */
   resolved: Map<string, Map<string, Resolution>>;
-  /** Facts of every code file of the side, decoded when asked for (the graph holds fewer). */
-  sideFacts: FactsSource;
-  resolve(from: string, specifier: string): Resolution;
+  /**
+   * The symbols each of `files` exports, as ids of their declarations: re-export chains, barrels
+   * and `export * as ns` followed (a namespace re-export exports all of its module). Files that
+   * are not code of the side export nothing here. Cached like graph pieces.
+   */
+  exportedSymbols(files: readonly string[]): Map<string, string[]>;
 }
 
 /** Paths whose text resolution reads: tsconfigs and package manifests. */
@@ -98,7 +101,8 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   let importers: Map<string, string[]> | undefined;
   const importersOf = (files: readonly string[]) => filesReaching(files, entries, (importers ??= importersIndex(entries, resolve)));
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, (importers ??= importersIndex(entries, resolve)), input.focusImports);
-  const { pieces, built } = piecesOf(seeds, importersOf, { entries, blobs, resolve, cache: input.cache });
+  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stampOf: stamper(entries, resolve) };
+  const { pieces, built } = piecesOf(seeds, importersOf, context);
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], entries));
 
   // Whole-repository figures come from the summaries, whatever the focus.
@@ -113,8 +117,8 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
     const resolved = new Map([...pieces.keys()].map((path) => [path, new Map(entries.get(path)!.summary.specifiers.map(({ specifier }) => [specifier, resolve(path, specifier)]))]));
-  const sideFacts: FactsSource = { has: (path) => entries.has(path), get: (path) => entries.get(path)?.load() };
-  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed, builtPieces: built, resolved, sideFacts, resolve };
+  const exportedSymbols = (files: readonly string[]) => exportsOf(files, context);
+  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed, builtPieces: built, resolved, exportedSymbols };
 }
 
 /**
@@ -169,6 +173,8 @@ interface PieceContext {
   blobs: ReadonlyMap<string, string>;
   resolve: (from: string, specifier: string) => Resolution;
   cache: GraphCache;
+  /** See `stamper`. */
+  stampOf: (key: string) => string;
 }
 
 /**
@@ -182,7 +188,6 @@ function piecesOf(
   importersOf: (files: readonly string[]) => Iterable<string>,
   context: PieceContext,
 ): { pieces: Map<string, FilePiece>; built: number } {
-  const stampOf = stamper(context.entries, context.resolve);
   const consultedBy = new Map<string, readonly string[]>();
   const loaders = new Map<string, () => FilePiece>();
   let builder: PieceBuilder | undefined;
@@ -191,15 +196,15 @@ function piecesOf(
     for (const path of paths) {
       if (loaders.has(path) || !context.entries.has(path)) continue;
       const blob = context.blobs.get(path)!;
-      const stored = context.cache.piece(path, blob);
-      if (stored && stored.consulted.every(([file, stamp]) => stampOf(file) === stamp)) {
+      const stored = context.cache.derived('piece', path, blob);
+      if (stored && stored.consulted.every(([file, stamp]) => context.stampOf(file) === stamp)) {
         consultedBy.set(path, stored.consulted.map(([file]) => file));
         loaders.set(path, once(stored.load));
         continue;
       }
       builder ??= createPieceBuilder({ has: (file) => context.entries.has(file), get: (file) => context.entries.get(file)?.load() }, { resolve: context.resolve });
       const { piece, consulted } = builder.piece(path)!;
-      context.cache.storePiece(path, blob, piece, consulted.map((file) => [file, stampOf(file)]));
+      context.cache.storeDerived('piece', path, blob, piece, consulted.map((file) => [file, context.stampOf(file)]));
       consultedBy.set(path, consulted);
       loaders.set(path, () => piece);
       built++;
@@ -383,19 +388,30 @@ async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string
   return { resolutions, warnings: layout.warnings };
 }
 
-/**
- * The symbols each of `files` exports, as ids of their declarations: re-export chains, barrels
- * and `export * as ns` followed (a namespace re-export exports all of its module). Files that
- * are not code of the side export nothing here.
- */
-export function exportedSymbols(output: GraphOutput, files: readonly string[]): Map<string, string[]> {
-  const exports = createExportResolver(output.sideFacts, { resolve: output.resolve });
+/** What `GraphOutput.exportedSymbols` answers: from the cache while the files it read keep their stamps. */
+function exportsOf(files: readonly string[], context: PieceContext): Map<string, string[]> {
+  const tracker = createTracker();
+  let exports: ExportResolver | undefined;
   const idsOf = (file: string, seen: Set<string>): string[] => {
     if (seen.has(file)) return [];
     seen.add(file);
-    return exports.exportNames(file).flatMap((name) => exports.resolveExport(file, name).flatMap((target) => (target.kind === 'symbol' ? [target.id] : idsOf(target.file, seen))));
+    return exports!.exportNames(file).flatMap((name) => exports!.resolveExport(file, name).flatMap((target) => (target.kind === 'symbol' ? [target.id] : idsOf(target.file, seen))));
   };
-  return new Map(files.filter((file) => output.sideFacts.has(file)).map((file) => [file, [...new Set(idsOf(file, new Set()))].sort(compareText)]));
+  const result = new Map<string, string[]>();
+  for (const file of files) {
+    if (!context.entries.has(file) || result.has(file)) continue;
+    const blob = context.blobs.get(file)!;
+    const stored = context.cache.derived('exports', file, blob);
+    if (stored && stored.consulted.every(([consulted, stamp]) => context.stampOf(consulted) === stamp)) {
+      result.set(file, stored.load());
+      continue;
+    }
+    exports ??= createExportResolver({ has: (path) => context.entries.has(path), get: (path) => context.entries.get(path)?.load() }, { resolve: context.resolve }, tracker);
+    const { value, consulted } = tracker.record(() => [...new Set(idsOf(file, new Set()))].sort(compareText));
+    context.cache.storeDerived('exports', file, blob, value, [...consulted].map((path) => [path, context.stampOf(path)]));
+    result.set(file, value);
+  }
+  return result;
 }
 
 export interface SideFile {
