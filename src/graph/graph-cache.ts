@@ -57,6 +57,8 @@ export interface GraphCache {
 export interface ProjectSnapshot {
   resolutions: Map<string, Resolution>;
   warnings: string[];
+  /** Every path of that state, kept for the latest state of each config (see `carryResolutions`). */
+  paths?: string[];
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
@@ -142,7 +144,7 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
     storeSnapshot: (snapshotKey, snapshot) => snapshotStore.set(snapshotKey, snapshot),
     flush: async () => {
       await mkdir(dir, { recursive: true }).catch(() => undefined);
-      await Promise.all([factsStore.flush(), printStore.flush(), pieceStore.flush(), snapshotStore.flush({ keepOnly: 4 })]);
+      await Promise.all([factsStore.flush(), printStore.flush(), pieceStore.flush(), snapshotStore.flush({ keepOnly: 8 })]);
     },
   };
 }
@@ -171,7 +173,9 @@ async function openStore<T>(file: string, version: string): Promise<Store<T>> {
       if (added.size === 0) return;
       // Another blast may have written since this one read: keep its entries too.
       const current = await load<T>(file, version);
-      const merged = new Map([...entries, ...current, ...added]);
+      // What this run wrote goes last, as the newest (`keepOnly` keeps the newest).
+      const merged = new Map([...entries, ...current].filter(([key]) => !added.has(key)));
+      for (const [key, value] of added) merged.set(key, value);
       // Entries of blobs long gone would grow the file forever: past twice what this run used,
       // keep only what it used. Snapshots: only the latest few.
       let kept = merged;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
 import { assembleGraph, createExportResolver, createPieceBuilder, createTracker, exportsKey, type ExportResolver, type FilePiece, type PieceBuilder } from './build-graph.js';
 import type { GraphCache, StoredFacts } from './graph-cache.js';
+import { carryResolutions } from './carry-resolutions.js';
 import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
@@ -81,21 +82,7 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const unanalysedFiles = input.files.filter((file) => !file.path.includes('node_modules/') && isUnanalysableCode(file.path)).map((file) => file.path);
   const { entries, parsed } = await factsOf(codeFiles, input);
 
-  const snapshotKey = projectSnapshotKey(input.files);
-  const cached = input.cache.snapshot(snapshotKey);
-  const resolutions = new Map(cached?.resolutions ?? []);
-  const requests = [...entries].flatMap(([path, entry]) => entry.summary.specifiers.map(({ specifier }) => [path, specifier] as [string, string]));
-  const missing = requests.filter(([from, specifier]) => !resolutions.has(resolutionKey(from, specifier)));
-  let warnings = cached?.warnings ?? [];
-  if (missing.length > 0 || cached === undefined) {
-    const resolved = await resolveSpecifiers(input, missing);
-    for (const [key, resolution] of resolved.resolutions) resolutions.set(key, resolution);
-    warnings = resolved.warnings;
-  }
-  // Keep only what this state of the project uses, so the snapshot does not grow with history.
-  const used = new Map(requests.map(([from, specifier]) => [resolutionKey(from, specifier), resolutions.get(resolutionKey(from, specifier))!]));
-  if (missing.length > 0 || cached === undefined) input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
-  const resolve = (from: string, specifier: string): Resolution => used.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' };
+  const { resolve, warnings } = await resolutionsOf(input, entries);
 
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
   let importers: Map<string, string[]> | undefined;
@@ -363,15 +350,57 @@ function resolutionKey(from: string, specifier: string): string {
 }
 
 /**
+ * Where every specifier of every file leads, in this state of the project: from the cache's
+ * snapshot of this state; else carried over from the latest state with the same configs (see
+ * `carryResolutions`); what is still missing is resolved with TypeScript (loaded only then).
+ */
+async function resolutionsOf(
+  input: GraphInput,
+  entries: ReadonlyMap<string, StoredFacts>,
+): Promise<{ resolve: (from: string, specifier: string) => Resolution; warnings: string[] }> {
+  const configKey = projectConfigKey(input.files);
+  const snapshotKey = projectSnapshotKey(configKey, input.files);
+  const latestKey = `latest\u0000${configKey}`;
+  const cached = input.cache.snapshot(snapshotKey);
+  const latest = cached ? undefined : input.cache.snapshot(latestKey);
+  const paths = input.files.map((file) => file.path);
+  const resolutions = cached?.resolutions ?? (latest?.paths ? carryResolutions(latest.resolutions, latest.paths, new Set(paths)) : new Map<string, Resolution>());
+  let warnings = cached?.warnings ?? latest?.warnings ?? [];
+  const missing: Array<[string, string]> = [];
+  for (const [path, entry] of entries) {
+    for (const { specifier } of entry.summary.specifiers) if (!resolutions.has(resolutionKey(path, specifier))) missing.push([path, specifier]);
+  }
+  if (missing.length > 0 || (cached === undefined && latest === undefined)) {
+    const resolved = await resolveSpecifiers(input, missing);
+    for (const [key, resolution] of resolved.resolutions) resolutions.set(key, resolution);
+    warnings = resolved.warnings;
+  }
+  if (missing.length > 0 || cached === undefined) {
+    // Keep only what this state of the project uses, so the snapshot does not grow with history.
+    const used = new Map<string, Resolution>();
+    for (const [path, entry] of entries) {
+      for (const { specifier } of entry.summary.specifiers) used.set(resolutionKey(path, specifier), resolutions.get(resolutionKey(path, specifier))!);
+    }
+    input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
+    input.cache.storeSnapshot(latestKey, { resolutions: used, warnings, paths });
+  }
+  return { resolve: (from, specifier) => resolutions.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' }, warnings };
+}
+
+/** The configs resolution reads (tsconfigs, manifests), by path and blob. */
+function projectConfigKey(files: readonly TreeFile[]): string {
+  const hash = createHash('sha1');
+  for (const file of files) if (isProjectFile(file.path)) hash.update(`${file.path}\u0000${file.blob}\n`);
+  return hash.digest('hex');
+}
+
+/**
  * A state of the project as resolution sees it: which files exist and what the tsconfigs and
  * manifests say. Any file added, removed or renamed, or any config edited, is a new state.
  */
-function projectSnapshotKey(files: readonly TreeFile[]): string {
-  const hash = createHash('sha1');
-  for (const file of files) {
-    hash.update(file.path);
-    hash.update(isProjectFile(file.path) ? `\u0000${file.blob}\n` : '\n');
-  }
+function projectSnapshotKey(configKey: string, files: readonly TreeFile[]): string {
+  const hash = createHash('sha1').update(configKey);
+  for (const file of files) hash.update(`${file.path}\n`);
   return hash.digest('hex');
 }
 

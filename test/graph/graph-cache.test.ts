@@ -132,6 +132,28 @@ describe('graph cache', () => {
     expect([...graph.files.keys()].sort()).toEqual(['src/report.ts', 'src/shape.ts', 'src/square.ts']);
   });
 
+  test('a file added or removed re-resolves only the specifiers that could name it', async () => {
+    const tree = {
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": "." } }',
+      'src/util/index.ts': 'export const util = 1;\n',
+      'src/a.ts': "import { util } from './util';\nexport const a = () => util;\n",
+    };
+    const dir = cacheDir();
+    await build(tree, dir);
+    // An unrelated file: nothing to resolve again, so the configs are not even read.
+    const unrelated = { ...tree, 'src/b.ts': 'export const b = 2;\n' };
+    const quiet = await build(unrelated, dir);
+    expect(quiet.read).toEqual(['src/b.ts']);
+    expect(edgesOf(quiet.output.graph)).toEqual(edgesOf(await graphOf(unrelated)));
+    // `./util` now means src/util.ts, which a resolver prefers to the folder's index.
+    const shadow = { ...unrelated, 'src/util.ts': 'export const util = 2;\n' };
+    const moved = await build(shadow, dir);
+    expect(edgesOf(moved.output.graph)).toEqual(['src/a.ts#a -> src/util.ts#util (runtime)']);
+    // Removed again: back to the folder.
+    const back = await build(unrelated, dir);
+    expect(edgesOf(back.output.graph)).toEqual(['src/a.ts#a -> src/util/index.ts#util (runtime)']);
+  });
+
   test('clearing removes only the files blast writes', async () => {
     const dir = cacheDir();
     await build(files, dir);
