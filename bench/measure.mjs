@@ -3,7 +3,8 @@
 // spawns this instead of bin/blast.js so that each run reports its own peak.
 import { resourceUsage } from 'node:process';
 
-const { main } = await import(new URL('../dist/cli/index.js', import.meta.url).href);
+const { main } = await import(new URL('../dist/blast.js', import.meta.url).href);
 const discard = { write: () => true, isTTY: false };
 const code = await main(process.argv.slice(2), { stdout: discard, stderr: discard, env: process.env, cwd: process.cwd() });
-process.stdout.write(`${JSON.stringify({ exitCode: code, maxRssKb: resourceUsage().maxRSS })}\n`);
+const usage = resourceUsage();
+process.stdout.write(`${JSON.stringify({ exitCode: code, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 })}\n`);

@@ -6,9 +6,9 @@
 //   npm run bench                          # synthetic repository, 10,000 files
 //   npm run bench -- --files 2000 --runs 3
 //   npm run bench -- --repo ../some-repo --base v1.0.0 --head main
-//   npm run bench -- --depcruise ./node_modules/.bin/depcruise   # side by side with depcruise --affected
+//   npm run bench -- --depcruise ./node_modules/.bin/depcruise [--depcruise-config FILE]   # side by side with depcruise --affected
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     base: { type: 'string' },
     head: { type: 'string' },
     depcruise: { type: 'string' },
+    'depcruise-config': { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -55,16 +56,26 @@ function blast(cwd, args) {
   const child = spawnSync(process.execPath, [measureScript, ...args, '--cache-dir', cacheDir], { cwd, env, encoding: 'utf8' });
   const wallMs = performance.now() - started;
   const line = child.stdout.trim().split('\n').at(-1) ?? '{}';
-  const { exitCode, maxRssKb } = JSON.parse(line);
+  const { exitCode, maxRssKb, cpuMs } = JSON.parse(line);
   if (exitCode === 2 || exitCode === undefined) throw new Error(`blast failed in ${cwd}: ${child.stderr || child.stdout}`);
-  return { wallMs, maxRssKb };
+  return { wallMs, maxRssKb, cpuMs };
 }
 
-function timed(command, args, cwd) {
+/**
+ * One timed run of another command, which must succeed (`okCodes`). Where GNU time is
+ * installed it also gives CPU time and peak memory: on a busy machine CPU time is the steadier figure.
+ */
+function timed(command, args, cwd, okCodes = [0]) {
+  const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
-  const child = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (child.status !== 0 && child.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${child.stderr}`);
-  return performance.now() - started;
+  const child = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', 'BENCH %U %S %M', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wallMs = performance.now() - started;
+  // GNU time reports "Command exited with non-zero status N" and still exits with N.
+  if (!okCodes.includes(child.status)) throw new Error(`${command} ${args.join(' ')} exited with ${child.status}: ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  const figures = /BENCH ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(child.stderr ?? '');
+  return figures ? { wallMs, cpuMs: (Number(figures[1]) + Number(figures[2])) * 1000, maxRssKb: Number(figures[3]) } : { wallMs };
 }
 
 function series(label, count, prepare, run) {
@@ -73,12 +84,15 @@ function series(label, count, prepare, run) {
     prepare?.();
     samples.push(run());
   }
-  const wall = median(samples.map((sample) => sample.wallMs ?? sample));
+  const seconds = (ms) => (ms / 1000).toFixed(3);
+  const wall = median(samples.map((sample) => sample.wallMs));
+  const cpus = samples.map((sample) => sample.cpuMs).filter((value) => value !== undefined);
+  const cpu = cpus.length === samples.length ? median(cpus) : undefined;
   const peaks = samples.map((sample) => sample.maxRssKb).filter((value) => value !== undefined);
   const peak = peaks.length > 0 ? `${(Math.max(...peaks) / 1024).toFixed(0)} MiB` : '';
-  const spread = `${(Math.min(...samples.map((s) => s.wallMs ?? s)) / 1000).toFixed(3)}–${(Math.max(...samples.map((s) => s.wallMs ?? s)) / 1000).toFixed(3)} s`;
-  console.log(`${label.padEnd(34)} ${(wall / 1000).toFixed(3).padStart(7)} s   ${spread.padEnd(16)} ${peak}`);
-  return wall;
+  const spread = `${seconds(Math.min(...samples.map((s) => s.wallMs)))}–${seconds(Math.max(...samples.map((s) => s.wallMs)))} s`;
+  console.log(`${label.padEnd(34)} ${seconds(wall).padStart(7)} s   ${spread.padEnd(16)} ${(cpu === undefined ? '' : `${seconds(cpu)} s`).padStart(9)}   ${peak}`);
+  return { wall, cpu };
 }
 
 let repo;
@@ -102,18 +116,28 @@ if (values.repo) {
   git('commit', '--quiet', '-am', 'change a core module');
   checkArgs = ['check', '--format', 'json', '--committed'];
   changeFile = join(repo, layout.coldFile);
-  console.log(`synthetic repository: ${layout.files} files, a change to a core module`);
+  // The common case beside the worst: a branch that changes one module few others use.
+  git('checkout', '--quiet', '-b', 'leaf', 'main');
+  writeFileSync(changeFile, readFileSync(changeFile, 'utf8').replace('const scaled = value * options.scale', 'const scaled = value * options.scale * 1'));
+  git('commit', '--quiet', '-am', 'change a leaf module');
+  git('checkout', '--quiet', 'feature');
+  console.log(`synthetic repository: ${layout.files} files; branch feature changes a core module, branch leaf a module few use`);
 }
 const codeFiles = execFileSync('git', ['ls-files'], { cwd: repo, env, encoding: 'utf8' }).split('\n').filter((path) => /\.(c|m)?[jt]sx?$/.test(path)).length;
 console.log(`${codeFiles} code files · Node ${process.versions.node} · ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}) · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
-console.log(`median of ${runs} runs        median      min–max          peak memory`);
+console.log(`median of ${runs} runs        median      min–max            CPU time   peak memory`);
 
 const diffArgs = values.repo ? ['diff', '--stat', `${values.base}...${values.head}`] : ['diff', '--stat', 'main...HEAD'];
 series('git diff (the floor)', runs, undefined, () => timed('git', diffArgs, repo));
 const cold = series('blast check, cold (no cache)', runs, () => rmSync(cacheDir, { recursive: true, force: true }), () => blast(repo, checkArgs));
 blast(repo, checkArgs);
-series('blast check, warm', runs, undefined, () => blast(repo, checkArgs));
+series(values.repo ? 'blast check, warm' : 'blast check, warm (core change)', runs, undefined, () => blast(repo, checkArgs));
 if (changeFile) {
+  const git = (...args) => execFileSync('git', args, { cwd: repo, env, stdio: 'ignore' });
+  git('checkout', '--quiet', 'leaf');
+  blast(repo, checkArgs);
+  series('blast check, warm (leaf change)', runs, undefined, () => blast(repo, checkArgs));
+  git('checkout', '--quiet', 'feature');
   const original = readFileSync(changeFile, 'utf8');
   let edit = 0;
   series(
@@ -126,10 +150,12 @@ if (changeFile) {
 }
 if (values.depcruise) {
   const range = values.repo ? values.base : 'main';
+  const configArgs = values['depcruise-config'] ? ['--config', resolve(values['depcruise-config'])] : ['--no-config'];
   const depcruise = series(`depcruise --affected ${range}`, Math.min(runs, 3), undefined, () =>
-    timed(resolve(values.depcruise), ['--affected', range, '--output-type', 'json', '.'], repo),
+    timed(resolve(values.depcruise), [...configArgs, '--affected', range, '--output-type', 'json', '.'], repo),
   );
-  console.log(`cold blast / depcruise --affected: ${(cold / depcruise).toFixed(2)}`);
+  const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2));
+  console.log(`cold blast / depcruise --affected: ${ratio(cold.wall, depcruise.wall)} wall, ${ratio(cold.cpu, depcruise.cpu)} CPU`);
 }
 if (!values.keep) rmSync(sandbox, { recursive: true, force: true });
 else console.log(`kept ${sandbox}`);

@@ -43,10 +43,11 @@ export interface PieceBuilder {
  * declaration itself, so barrels never stand between a dependent and what it depends on (they
  * are kept in `through`). The order of pieces decides the order of dependents, hence of why-paths.
  */
-export function assembleGraph(pieces: ReadonlyMap<string, FilePiece>, files: GraphFiles): SymbolGraph {
+export function assembleGraph(pieces: ReadonlyMap<string, FilePiece>, files: GraphFiles, options: { lazyMembers?: boolean } = {}): SymbolGraph {
+  const dependents = options.lazyMembers ? new MemberDependents() : new Map<string, GraphEdge[]>();
   const graph: SymbolGraph = {
     symbols: new Map(),
-    dependents: new Map(),
+    dependents,
     dependencies: new Map(),
     files,
     unresolvedImports: [],
@@ -56,8 +57,95 @@ export function assembleGraph(pieces: ReadonlyMap<string, FilePiece>, files: Gra
   for (const piece of pieces.values()) for (const symbol of piece.symbols) graph.symbols.set(symbol.id, symbol);
   // A piece knows every file; the graph may hold fewer (a focus): edges into the rest are moot.
   for (const piece of pieces.values()) for (const edge of piece.edges) if (graph.symbols.has(edge.to)) addEdge(graph, edge);
-  addMemberEdges(graph, pieces);
+  if (dependents instanceof MemberDependents) dependents.start(graph, pieces);
+  else addMemberEdges(graph, pieces);
   return graph;
+}
+
+/**
+ * Dependents that draw member and override edges only when asked for a member's dependents.
+ * A walk asks for the few members a change reaches, where drawing every member edge of the
+ * graph (a search from each declaration that reads a property) would cost more than all the
+ * rest of a warm run. The edges are those `addMemberEdges` draws; the forward map
+ * (`dependencies`) gets them as they are drawn.
+ */
+interface MemberContext {
+  graph: SymbolGraph;
+  /** Member name -> the declarations reading it. */
+  readers: Map<string, Array<FilePiece['memberReads'][number]>>;
+  known: TypeKnowledge;
+  /** Class or interface -> what it extends or implements. */
+  superclasses: Map<string, string[]>;
+  /** Declaration -> the classes it may read members of (`classesReachedBy`), as found. */
+  reached: Map<string, Map<string, string | undefined>>;
+}
+
+class MemberDependents extends Map<string, GraphEdge[]> {
+  #ready?: MemberContext;
+  readonly #drawn = new Set<string>();
+
+  start(graph: SymbolGraph, pieces: ReadonlyMap<string, FilePiece>): void {
+    const subclasses = subclassesOf(graph);
+    const memberTypes = new Map<string, Record<string, string[]>>();
+    for (const piece of pieces.values()) for (const [id, types] of piece.memberTypes) memberTypes.set(id, types);
+    // Who reads each name: only they can depend on a member of that name.
+    const readers = new Map<string, Array<FilePiece['memberReads'][number]>>();
+    for (const piece of pieces.values()) {
+      for (const read of piece.memberReads) {
+        for (const name of new Set(read.reads)) {
+          if (name.includes('.') || notMembers.has(name)) continue;
+          const list = readers.get(name) ?? [];
+          list.push(read);
+          readers.set(name, list);
+        }
+      }
+    }
+    const superclasses = new Map<string, string[]>();
+    for (const [base, list] of subclasses) for (const subclass of list) superclasses.set(subclass, [...(superclasses.get(subclass) ?? []), base]);
+    this.#ready = { graph, readers, known: { subclasses, memberTypes }, superclasses, reached: new Map() };
+  }
+
+  override get(id: string): GraphEdge[] | undefined {
+    if (this.#ready && !this.#drawn.has(id)) {
+      this.#drawn.add(id);
+      this.#draw(id, this.#ready);
+    }
+    return super.get(id);
+  }
+
+  #draw(id: string, ready: MemberContext): void {
+    const dot = id.lastIndexOf('.');
+    if (dot < id.lastIndexOf('#') || !ready.graph.symbols.has(id)) return;
+    const classId = id.slice(0, dot);
+    const member = id.slice(dot + 1);
+    const pending: GraphEdge[] = [];
+    for (const read of ready.readers.get(member) ?? []) {
+      let classes = ready.reached.get(read.from);
+      if (!classes) {
+        classes = classesReachedBy(ready.graph, read.from, read.own === undefined ? [] : [read.own], new Set(read.reads), ready.known);
+        ready.reached.set(read.from, classes);
+      }
+      if (!classes.has(classId)) continue;
+      const via = classes.get(classId);
+      // A class reached through property `p` only lends the members read as `p.member`.
+      if (via !== undefined && !read.reads.includes(`${via}.${member}`)) continue;
+      if (read.from !== id) pending.push({ from: read.from, to: id, kind: 'runtime', line: read.line });
+    }
+    for (const edge of pending) addEdge(ready.graph, edge);
+    // A call of `Base.m` may run this override: whoever depends on `Base.m` depends on it too.
+    const seen = new Set<string>();
+    const ancestors = [...(ready.superclasses.get(classId) ?? [])];
+    for (const ancestor of ancestors) {
+      if (seen.has(ancestor)) continue;
+      seen.add(ancestor);
+      ancestors.push(...(ready.superclasses.get(ancestor) ?? []));
+      const inherited = `${ancestor}.${member}`;
+      if (!ready.graph.symbols.has(inherited)) continue;
+      for (const edge of [...(this.get(inherited) ?? [])]) {
+        if (!edge.structural && edge.from !== id) addEdge(ready.graph, { ...edge, to: id });
+      }
+    }
+  }
 }
 
 export function createPieceBuilder(source: FactsSource, resolver: ModuleResolver): PieceBuilder {

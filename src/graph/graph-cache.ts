@@ -42,7 +42,11 @@ export interface StoredDerived<T> {
 export interface GraphCache {
   facts(path: string, blob: string): StoredFacts | undefined;
   storeFacts(path: string, blob: string, facts: FileFacts): void;
-  derived<K extends keyof Derived>(kind: K, path: string, blob: string): StoredDerived<Derived[K]> | undefined;
+  /**
+   * The variants known for a file at a blob, newest first: the same blob may sit in states that
+   * differ elsewhere (the merge-base and the head of one check), each valid in its own.
+   */
+  derived<K extends keyof Derived>(kind: K, path: string, blob: string): Array<StoredDerived<Derived[K]>>;
   storeDerived<K extends keyof Derived>(kind: K, path: string, blob: string, value: Derived[K], consulted: Array<[string, string]>): void;
   fingerprints(path: string, blob: string): ReadonlyMap<string, SymbolFingerprint> | undefined;
   storeFingerprints(path: string, blob: string, fingerprints: ReadonlyMap<string, SymbolFingerprint>): void;
@@ -62,7 +66,10 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 3;
+const FORMAT = 4;
+
+/** Variants kept per file and blob: enough for the two sides of a check and a state before. */
+const DERIVED_VARIANTS = 3;
 
 interface StoredFile<T> {
   format: number;
@@ -91,7 +98,7 @@ export function disabledCache(): GraphCache {
   return {
     facts: () => undefined,
     storeFacts: () => {},
-    derived: () => undefined,
+    derived: () => [],
     storeDerived: () => {},
     fingerprints: () => undefined,
     storeFingerprints: () => {},
@@ -108,7 +115,7 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
   const decoded = new Map<string, FileFacts>();
   const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
   const snapshotStore = await openStore<ProjectSnapshot>(snapshotsFile, version);
-  const pieceStore = await openStore<{ consulted: Array<[string, string]>; encoded: Buffer }>(piecesFile, version);
+  const pieceStore = await openStore<Array<{ consulted: Array<[string, string]>; encoded: Buffer }>>(piecesFile, version);
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   return {
     facts: (path, blob) => {
@@ -130,11 +137,17 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
     },
     derived: <K extends keyof Derived>(kind: K, path: string, blob: string) => {
       const stored = pieceStore.get(`${kind}\u0000${key(path, blob)}`);
-      if (!stored || !Array.isArray(stored.consulted) || !Buffer.isBuffer(stored.encoded)) return undefined;
-      return { consulted: stored.consulted, load: () => deserialize(stored.encoded) as Derived[K] };
+      if (!Array.isArray(stored)) return [];
+      return stored.flatMap((variant) =>
+        Array.isArray(variant?.consulted) && Buffer.isBuffer(variant.encoded) ? [{ consulted: variant.consulted, load: () => deserialize(variant.encoded) as Derived[K] }] : [],
+      );
     },
     // Encoded now: the graph assembled from a piece may upgrade its edges' kinds later.
-    storeDerived: (kind, path, blob, value, consulted) => pieceStore.set(`${kind}\u0000${key(path, blob)}`, { consulted, encoded: serialize(value) }),
+    storeDerived: (kind, path, blob, value, consulted) => {
+      const storeKey = `${kind}\u0000${key(path, blob)}`;
+      const others = pieceStore.get(storeKey);
+      pieceStore.set(storeKey, [{ consulted, encoded: serialize(value) }, ...(Array.isArray(others) ? others.slice(0, DERIVED_VARIANTS - 1) : [])]);
+    },
     fingerprints: (path, blob) => {
       const stored = printStore.get(key(path, blob));
       return stored ? new Map(stored) : undefined;

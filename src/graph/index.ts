@@ -90,7 +90,8 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, (importers ??= importersIndex(entries, resolve)), input.focusImports);
   const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stampOf: stamper(entries, resolve) };
   const { pieces, built } = piecesOf(seeds, importersOf, context);
-  const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], entries));
+  // A focused graph serves a walk, which asks for few members' dependents: those are drawn when asked.
+  const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], entries), { lazyMembers: input.focus !== undefined });
 
   // Whole-repository figures come from the summaries, whatever the focus.
   const parseErrors = new Map<string, { line: number; col: number; message: string }>();
@@ -183,8 +184,8 @@ function piecesOf(
     for (const path of paths) {
       if (loaders.has(path) || !context.entries.has(path)) continue;
       const blob = context.blobs.get(path)!;
-      const stored = context.cache.derived('piece', path, blob);
-      if (stored && stored.consulted.every(([file, stamp]) => context.stampOf(file) === stamp)) {
+      const stored = context.cache.derived('piece', path, blob).find((variant) => variant.consulted.every(([file, stamp]) => context.stampOf(file) === stamp));
+      if (stored) {
         consultedBy.set(path, stored.consulted.map(([file]) => file));
         loaders.set(path, once(stored.load));
         continue;
@@ -430,8 +431,8 @@ function exportsOf(files: readonly string[], context: PieceContext): Map<string,
   for (const file of files) {
     if (!context.entries.has(file) || result.has(file)) continue;
     const blob = context.blobs.get(file)!;
-    const stored = context.cache.derived('exports', file, blob);
-    if (stored && stored.consulted.every(([consulted, stamp]) => context.stampOf(consulted) === stamp)) {
+    const stored = context.cache.derived('exports', file, blob).find((variant) => variant.consulted.every(([consulted, stamp]) => context.stampOf(consulted) === stamp));
+    if (stored) {
       result.set(file, stored.load());
       continue;
     }

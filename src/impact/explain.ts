@@ -73,8 +73,9 @@ function findEdge(from: string, to: string, input: ExplainInput) {
   const change = input.result.changes.find((candidate) => candidate.id === to);
   const baseId = change?.oldFile ? `${change.oldFile}#${change.name}` : to;
   return (
-    input.head.dependencies.get(from)?.find((edge) => edge.to === to) ??
-    input.base?.dependencies.get(from)?.find((edge) => edge.to === baseId)
+    // By the target's dependents: a graph may draw member edges only when they are asked for.
+    input.head.dependents.get(to)?.find((edge) => edge.from === from) ??
+    input.base?.dependents.get(baseId)?.find((edge) => edge.from === from)
   );
 }
 
