@@ -27,7 +27,7 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, memoryCache, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
 import {
   CODEOWNERS_PATHS,
   ambientChanges,
@@ -665,7 +665,7 @@ function cacheDirOf(repo: Repository, options: CheckOptions): string {
 }
 
 async function openCache(repo: Repository, options: CheckOptions): Promise<GraphCache> {
-  if (options.cache === false) return disabledCache();
+  if (options.cache === false) return memoryCache();
   return openGraphCache(cacheDirOf(repo, options), VERSION);
 }
 

@@ -118,9 +118,10 @@ describe('architecture (DESIGN §1)', () => {
     expect(touching.map((file) => relative(root, file))).toEqual([]);
   });
 
-  test('bin/blast.js only hands the process to the built CLI', () => {
+  test('bin/blast.js only hands the process to the built CLI (bundled from src/cli/index.ts)', () => {
     const bin = readFileSync(join(root, 'bin', 'blast.js'), 'utf8');
     const specifiers = [...bin.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-    expect(specifiers).toEqual(['../dist/cli/index.js']);
+    expect(specifiers).toEqual(['../dist/blast.js']);
+    expect(readFileSync(join(root, 'scripts', 'bundle.js'), 'utf8')).toContain("blast: 'dist/cli/index.js'");
   });
 });

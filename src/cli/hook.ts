@@ -1,13 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import type { ExitCode } from '../errors.js';
 import { UsageError } from '../errors.js';
 import { hookInstall, hookUninstall, type HookCommand } from '../run.js';
 import type { CliIo } from './io.js';
 import { toCheckOptions, type RawGlobalOptions } from './options.js';
 import type { Invocation } from './program.js';
-
-/** The blast that is running now: the hook runs the same one, outside npm scripts too. */
-const BLAST_BIN = fileURLToPath(new URL('../../bin/blast.js', import.meta.url));
+// The blast that is running now: the hook runs the same one, outside npm scripts too.
+import { BLAST_BIN } from '../version.js';
 
 /** `blast hook install [--chain] [--command C]`: what was written, and what the hook runs. */
 export async function runHookInstall(invocation: Invocation, io: CliIo): Promise<ExitCode> {

@@ -1,6 +1,6 @@
 import type { Repository } from './repository.js';
 import { listRemotes } from './revisions.js';
-import { runGit } from './run-git.js';
+import { forgetAnswers, runGit } from './run-git.js';
 
 /** How a shallow clone is deepened, one step per attempt: a little first, then everything. */
 export const DEEPEN_STEPS: readonly string[] = ['--deepen=100', '--unshallow'];
@@ -29,5 +29,8 @@ export async function deepenHistory(repo: Repository, step: string): Promise<Dee
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^git fetch failed: /, '') : String(error);
     return { kind: 'failed', remote, command, reason };
+  } finally {
+    // The history changed: merge-bases and revisions asked before may answer otherwise now.
+    forgetAnswers(repo);
   }
 }

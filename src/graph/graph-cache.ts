@@ -93,7 +93,7 @@ export async function clearGraphCache(dir: string): Promise<boolean> {
   return ours.length > 0;
 }
 
-/** A cache that remembers nothing (`--no-cache`). */
+/** A cache that remembers nothing, not even within a run (graphs of one-off trees). */
 export function disabledCache(): GraphCache {
   return {
     facts: () => undefined,
@@ -110,7 +110,19 @@ export function disabledCache(): GraphCache {
 
 /** The cache in `dir` for blast `version`; entries of other versions are never read. */
 export async function openGraphCache(dir: string, version: string): Promise<GraphCache> {
-  const [factsFile, printsFile, snapshotsFile, piecesFile] = CACHE_FILES.map((name) => join(dir, name)) as [string, string, string, string];
+  return openCache(dir, version);
+}
+
+/**
+ * A cache that lives as long as one run and is never read or written on disk (`--no-cache`):
+ * the two sides of a check still share what they have in common, parsed once.
+ */
+export async function memoryCache(): Promise<GraphCache> {
+  return openCache(undefined, '');
+}
+
+async function openCache(dir: string | undefined, version: string): Promise<GraphCache> {
+  const [factsFile, printsFile, snapshotsFile, piecesFile] = CACHE_FILES.map((name) => (dir === undefined ? undefined : join(dir, name)));
   const factsStore = await openStore<{ summary: FileSummary; encoded: Buffer }>(factsFile, version);
   const decoded = new Map<string, FileFacts>();
   const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
@@ -156,6 +168,7 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
     snapshot: (snapshotKey) => snapshotStore.get(snapshotKey),
     storeSnapshot: (snapshotKey, snapshot) => snapshotStore.set(snapshotKey, snapshot),
     flush: async () => {
+      if (dir === undefined) return;
       await mkdir(dir, { recursive: true }).catch(() => undefined);
       await Promise.all([factsStore.flush(), printStore.flush(), pieceStore.flush(), snapshotStore.flush({ keepOnly: 8 })]);
     },
@@ -168,8 +181,8 @@ interface Store<T> {
   flush(options?: { keepOnly?: number }): Promise<void>;
 }
 
-async function openStore<T>(file: string, version: string): Promise<Store<T>> {
-  const entries = await load<T>(file, version);
+async function openStore<T>(file: string | undefined, version: string): Promise<Store<T>> {
+  const entries = file === undefined ? new Map<string, T>() : await load<T>(file, version);
   const used = new Set<string>();
   const added = new Map<string, T>();
   return {
@@ -183,7 +196,7 @@ async function openStore<T>(file: string, version: string): Promise<Store<T>> {
       used.add(key);
     },
     async flush(options = {}) {
-      if (added.size === 0) return;
+      if (added.size === 0 || file === undefined) return;
       // Another blast may have written since this one read: keep its entries too.
       const current = await load<T>(file, version);
       // What this run wrote goes last, as the newest (`keepOnly` keeps the newest).

@@ -7,7 +7,7 @@ import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
-export { clearGraphCache, disabledCache, openGraphCache, type GraphCache } from './graph-cache.js';
+export { clearGraphCache, disabledCache, memoryCache, openGraphCache, type GraphCache } from './graph-cache.js';
 export { MODULE_SYMBOL, symbolId } from './names.js';
 export { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 

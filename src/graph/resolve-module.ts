@@ -47,12 +47,29 @@ export function createModuleResolver(
   };
   const resolveWithTypeScript = createTypeScriptResolution(root, host);
   const memo = new Map<string, Resolution>();
+  // Without a node_modules folder in the tree, a package name resolves alike from every folder
+  // of one package (through `paths`, `baseUrl` or the package's own name): asked once per
+  // package, not once per folder, as TypeScript would walk up every folder looking for one.
+  const hasNodeModules = [...directories].some((dir) => dir === 'node_modules' || dir.endsWith('/node_modules'));
+  const packageDirs = new Map<string, string>();
+  const packageDirOf = (dir: string): string => {
+    let known = packageDirs.get(dir);
+    if (known === undefined) {
+      known = dir === '.' || paths.has(posix.join(dir, 'package.json')) ? dir : packageDirOf(posix.dirname(dir));
+      packageDirs.set(dir, known);
+    }
+    return known;
+  };
+  const scopeOf = (fromFile: string, specifier: string): string => {
+    const dir = posix.dirname(fromFile);
+    return hasNodeModules || isRelative(specifier) || specifier.startsWith('#') ? dir : `package:${packageDirOf(dir)}`;
+  };
 
   return {
     resolve(fromFile, specifier) {
       const config = layout.governing(fromFile);
       // Files of one folder share their answers, unless their module formats differ (`.cts`, `.mts`).
-      const key = `${config.hash}\u0000${posix.dirname(fromFile)}\u0000${formatExtension(fromFile)}\u0000${specifier}`;
+      const key = `${config.hash}\u0000${scopeOf(fromFile, specifier)}\u0000${formatExtension(fromFile)}\u0000${specifier}`;
       const cached = memo.get(key);
       if (cached) return cached;
       const resolved = resolveWithTypeScript(specifier, posix.join(root, fromFile), config)?.resolvedFileName;
