@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileFacts, Resolution, SymbolFingerprint } from '../types.js';
 import type { FilePiece } from './build-graph.js';
@@ -12,10 +12,10 @@ import { summarize, type FileSummary } from './file-summary.js';
  * project snapshot they were computed in (tsconfigs, manifests and the file list), and each
  * file's graph piece by path and blob id with the stamps of the files it was resolved through.
  *
- * One file per kind, read whole and written whole: atomically (a temporary file, then a
- * rename), so a reader never sees half a file and two blast processes at once can only lose
- * each other's additions, never corrupt the cache. Anything unreadable, truncated or written
- * by another version is ignored and rebuilt.
+ * One file per kind, plus journals of the latest runs' additions (see `openStore`), each
+ * written atomically (a temporary file, then a rename), so a reader never sees half a file and
+ * two blast processes at once can only lose each other's additions, never corrupt the cache.
+ * Anything unreadable, truncated or written by another version is ignored and rebuilt.
  */
 /** Facts as the cache holds them: the summary at hand, the rest decoded on demand. */
 export interface StoredFacts {
@@ -87,7 +87,7 @@ const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin', 'pieces
 export async function clearGraphCache(dir: string): Promise<boolean> {
   const names = await readdir(dir).catch(() => undefined);
   if (names === undefined) return false;
-  const ours = names.filter((name) => CACHE_FILES.includes(name) || CACHE_FILES.some((file) => name.startsWith(`${file}.`) && name.endsWith('.tmp')));
+  const ours = names.filter((name) => CACHE_FILES.includes(name) || CACHE_FILES.some((file) => name.startsWith(`${file}.`) && (name.endsWith('.tmp') || name.endsWith('.log'))));
   await Promise.all(ours.map((name) => rm(join(dir, name), { force: true })));
   await rmdir(dir).catch(() => undefined);
   return ours.length > 0;
@@ -181,8 +181,16 @@ interface Store<T> {
   flush(options?: { keepOnly?: number }): Promise<void>;
 }
 
+/** Journals past this many are folded into the store's main file by the run that writes the next. */
+const JOURNALS_BEFORE_COMPACTION = 8;
+
+/**
+ * A store: a main file plus journals, each run's additions in a file of their own, so that a
+ * run adding a few entries writes a few entries, not the whole cache. Every few runs one folds
+ * the journals into the main file. Readers merge them in order, later wins.
+ */
 async function openStore<T>(file: string | undefined, version: string): Promise<Store<T>> {
-  const entries = file === undefined ? new Map<string, T>() : await load<T>(file, version);
+  const { entries } = file === undefined ? { entries: new Map<string, T>() } : await loadWithJournals<T>(file, version);
   const used = new Set<string>();
   const added = new Map<string, T>();
   return {
@@ -198,18 +206,41 @@ async function openStore<T>(file: string | undefined, version: string): Promise<
     async flush(options = {}) {
       if (added.size === 0 || file === undefined) return;
       // Another blast may have written since this one read: keep its entries too.
-      const current = await load<T>(file, version);
+      const current = await loadWithJournals<T>(file, version);
+      if (options.keepOnly === undefined && current.journals.length + 1 < JOURNALS_BEFORE_COMPACTION) {
+        await writeAtomically(journalPath(file), serialize({ format: FORMAT, version, entries: added } satisfies StoredFile<T>));
+        return;
+      }
       // What this run wrote goes last, as the newest (`keepOnly` keeps the newest).
-      const merged = new Map([...entries, ...current].filter(([key]) => !added.has(key)));
+      const merged = new Map([...entries, ...current.entries].filter(([key]) => !added.has(key)));
       for (const [key, value] of added) merged.set(key, value);
       // Entries of blobs long gone would grow the file forever: past twice what this run used,
       // keep only what it used. Snapshots: only the latest few.
       let kept = merged;
       if (options.keepOnly !== undefined) kept = new Map([...merged].slice(-options.keepOnly));
       else if (merged.size > Math.max(2 * used.size, 1000)) kept = new Map([...merged].filter(([key]) => used.has(key)));
-      await writeAtomically(file, serialize({ format: FORMAT, version, entries: kept } satisfies StoredFile<T>));
+      if (await writeAtomically(file, serialize({ format: FORMAT, version, entries: kept } satisfies StoredFile<T>))) {
+        // Only the journals folded in: one written meanwhile stays for the next reader.
+        await Promise.all(current.journals.map((journal) => rm(journal, { force: true }).catch(() => undefined)));
+      }
     },
   };
+}
+
+/** A new journal's path: named by time, so that sorting the names orders them. */
+function journalPath(file: string): string {
+  return `${file}.${Date.now().toString(36).padStart(10, '0')}-${randomBytes(4).toString('hex')}.log`;
+}
+
+/** The main file's entries with every journal's on top, oldest first; and the journals read. */
+async function loadWithJournals<T>(file: string, version: string): Promise<{ entries: Map<string, T>; journals: string[] }> {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.`;
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith('.log')).sort();
+  const journals = names.map((name) => join(dir, name));
+  const [main, ...added] = await Promise.all([load<T>(file, version), ...journals.map((journal) => load<T>(journal, version))]);
+  for (const entries of added) for (const [key, value] of entries!) main!.set(key, value);
+  return { entries: main!, journals };
 }
 
 async function load<T>(file: string, version: string): Promise<Map<string, T>> {
@@ -222,12 +253,15 @@ async function load<T>(file: string, version: string): Promise<Map<string, T>> {
   }
 }
 
-async function writeAtomically(file: string, data: Buffer): Promise<void> {
+/** Writes through a temporary file and a rename; whether it worked (a cache that cannot be written is only slower). */
+async function writeAtomically(file: string, data: Buffer): Promise<boolean> {
   const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, data);
     await rename(temporary, file);
+    return true;
   } catch {
     await rm(temporary, { force: true }).catch(() => undefined);
+    return false;
   }
 }

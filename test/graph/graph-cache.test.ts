@@ -154,6 +154,23 @@ describe('graph cache', () => {
     expect(edgesOf(back.output.graph)).toEqual(['src/a.ts#a -> src/util/index.ts#util (runtime)']);
   });
 
+  test('each run writes only what it added, in a journal; the eighth folds them into the main file', async () => {
+    const dir = cacheDir();
+    await build(files, dir);
+    const journals = () => readdirSync(dir).filter((name) => name.startsWith('facts.bin.') && name.endsWith('.log'));
+    expect(journals()).toHaveLength(1);
+    for (let edit = 2; edit <= 7; edit++) await build({ ...files, 'src/a.ts': `export function a() { return ${edit}; }\n` }, dir);
+    expect(journals()).toHaveLength(7);
+    const folded = { ...files, 'src/a.ts': 'export function a() { return 8; }\n' };
+    await build(folded, dir);
+    expect(journals()).toEqual([]);
+    expect(readdirSync(dir)).toContain('facts.bin');
+    // What the journals held is in the main file: nothing is parsed again.
+    const warm = await build(folded, dir);
+    expect(warm.output.parsedFiles).toBe(0);
+    expect(edgesOf(warm.output.graph)).toEqual(edgesOf(await graphOf(folded)));
+  });
+
   test('clearing removes only the files blast writes', async () => {
     const dir = cacheDir();
     await build(files, dir);
