@@ -405,6 +405,16 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
     return allExportsOf(target.file, target.through);
   };
 
+  // `lib: typeof Lib` then `lib.save()` or `const { save } = lib`: the module's shape is given to
+  // values, and what is read from them are the file's property reads. Those name the exports
+  // used; a read elsewhere of a value typed here is out of sight (the parser follows no values).
+  let namesRead: Set<string> | undefined;
+  const exportsRead = (target: Target): Target[] => {
+    if (target.kind !== 'namespace') return expand(target, undefined);
+    const names = (namesRead ??= new Set(facts.declarations.flatMap((declaration) => (declaration.memberAccesses ?? []).filter((name) => !name.includes('.')))));
+    return exports.exportNames(target.file).filter((name) => names.has(name)).flatMap((name) => expand(target, name));
+  };
+
   for (const declaration of facts.declarations) {
     const from = symbolId(file, declaration.name);
     if (declaration.parent !== undefined) {
@@ -416,7 +426,7 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
       const kind: CodeEdgeKind = binding?.typeOnly ? 'type' : use.kind;
       if (binding) {
         for (const target of bindingTargets.get(use.name) ?? []) {
-          for (const resolved of expand(target, use.member)) {
+          for (const resolved of use.typeQuery && use.member === undefined ? exportsRead(target) : expand(target, use.member)) {
             if (resolved.kind !== 'symbol') continue;
             addEdge(graph, withThrough({ from, to: resolved.id, kind, line: use.line }, resolved.through));
           }
@@ -434,7 +444,8 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
       const resolution = exports.resolveBinding(file, { local: '', imported: '*', specifier: moduleUse.specifier, typeOnly: false, line: moduleUse.line });
       const edgeKind: CodeEdgeKind = moduleUse.kind === 'dynamic' ? 'dynamic' : 'runtime';
       for (const target of resolution) {
-        for (const resolved of expand(target, undefined)) {
+        const taken = moduleUse.names === undefined ? expand(target, undefined) : moduleUse.names.flatMap((name) => expand(target, name));
+        for (const resolved of taken) {
           if (resolved.kind === 'symbol') addEdge(graph, withThrough({ from, to: resolved.id, kind: edgeKind, line: moduleUse.line }, resolved.through));
         }
       }

@@ -40,7 +40,7 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface StoredFile<T> {
   format: number;
