@@ -190,6 +190,11 @@ export interface Declaration {
    * `runner.manager.find()` can be followed through `interface Runner { manager: Manager }`.
    */
   memberTypes?: Record<string, string[]>;
+  /**
+   * For a type alias naming one binding whole (`type Api = App`, `InstanceType<typeof App>`):
+   * that binding, so `Api['save']` is a use of member `App.save`.
+   */
+  aliasOf?: string;
   /** Container symbol name for members (`Class` for `Class.member`). */
   parent?: string;
 }

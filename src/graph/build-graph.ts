@@ -1,4 +1,4 @@
-import type { CodeEdgeKind, FileFacts, GraphEdge, ImportBinding, ReExport, SymbolGraph, SymbolInfo } from '../types.js';
+import type { BindingUse, CodeEdgeKind, FileFacts, GraphEdge, ImportBinding, ReExport, SymbolGraph, SymbolInfo } from '../types.js';
 import { EXPORT_EQUALS, symbolId } from './names.js';
 import type { ModuleResolver } from './resolve-module.js';
 
@@ -377,6 +377,7 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
   const file = facts.path;
   const importsByLocal = new Map(facts.imports.map((binding) => [binding.local, binding]));
   const localNames = new Set(facts.declarations.map((declaration) => declaration.name));
+  const aliases = new Map(facts.declarations.flatMap((declaration) => (declaration.aliasOf === undefined ? [] : [[declaration.name, declaration.aliasOf] as const])));
 
   // Resolution happens per import binding, once, and records what resolves nowhere.
   const bindingTargets = new Map<string, Target[]>();
@@ -421,25 +422,33 @@ function addFileEdges(graph: SymbolGraph, facts: FileFacts, exports: ExportResol
       // A class or namespace is made of its members: a changed member changes what its users get.
       addEdge(graph, { from: symbolId(file, declaration.parent), to: from, kind: 'runtime', line: declaration.startLine, structural: true });
     }
-    for (const use of declaration.uses) {
+    const addUse = (use: BindingUse, aliased = false): void => {
       const binding = importsByLocal.get(use.name);
       const kind: CodeEdgeKind = binding?.typeOnly ? 'type' : use.kind;
       if (binding) {
         for (const target of bindingTargets.get(use.name) ?? []) {
-          for (const resolved of use.typeQuery && use.member === undefined ? exportsRead(target) : expand(target, use.member)) {
+          const expanded = use.typeQuery && use.member === undefined ? exportsRead(target) : expand(target, use.member);
+          // Through an alias, `Api['save']` names the member, not the whole class.
+          for (const resolved of aliased ? expanded.slice(0, 1) : expanded) {
             if (resolved.kind !== 'symbol') continue;
             addEdge(graph, withThrough({ from, to: resolved.id, kind, line: use.line }, resolved.through));
           }
         }
-        continue;
+        return;
       }
-      if (!localNames.has(use.name)) continue;
+      if (!localNames.has(use.name)) return;
       // `this.props` in a React component: a member the class inherits from outside is no edge
       // to the class itself (that would make every member depend on all of the class).
-      if (use.member !== undefined && declaration.parent === use.name && !localNames.has(`${use.name}.${use.member}`)) continue;
-      const local = expand({ kind: 'symbol', id: symbolId(file, use.name), through: [] }, use.member, declaration.parent === use.name);
+      if (use.member !== undefined && declaration.parent === use.name && !localNames.has(`${use.name}.${use.member}`)) return;
+      const local = expand({ kind: 'symbol', id: symbolId(file, use.name), through: [] }, use.member, aliased || declaration.parent === use.name);
       for (const resolved of local) if (resolved.kind === 'symbol' && resolved.id !== from) addEdge(graph, { from, to: resolved.id, kind, line: use.line });
-    }
+      // `type Api = InstanceType<typeof App>` then `Api['save']`: the member of what the alias names.
+      const aliasOf = aliases.get(use.name);
+      if (use.member !== undefined && aliasOf !== undefined && !aliased && !localNames.has(`${use.name}.${use.member}`)) {
+        addUse({ ...use, name: aliasOf }, true);
+      }
+    };
+    for (const use of declaration.uses) addUse(use);
     for (const moduleUse of declaration.moduleUses) {
       const resolution = exports.resolveBinding(file, { local: '', imported: '*', specifier: moduleUse.specifier, typeOnly: false, line: moduleUse.line });
       const edgeKind: CodeEdgeKind = moduleUse.kind === 'dynamic' ? 'dynamic' : 'runtime';

@@ -69,6 +69,8 @@ export function factsOfSyntax(path: string, scriptKind: ScriptKind, syntax: File
     if (memberAccesses.length > 0) declaration.memberAccesses = memberAccesses;
     const memberTypes = memberTypesOf(site.rangeNode);
     if (memberTypes) declaration.memberTypes = memberTypes;
+    const aliasOf = ts.isTypeAliasDeclaration(site.rangeNode) ? classAliased(site.rangeNode.type) : undefined;
+    if (aliasOf !== undefined) declaration.aliasOf = aliasOf;
     return declaration;
   });
 
@@ -107,6 +109,19 @@ function memberTypesOf(node: ts.Node): Record<string, string[]> | undefined {
     if (names.size > 0) types[isMethod ? `${member.name.text}()` : member.name.text] = [...names].sort();
   }
   return Object.keys(types).length > 0 ? types : undefined;
+}
+
+/** The binding a type alias names whole: `C`, `C<T>`, `typeof C`, `InstanceType<typeof C>`. */
+function classAliased(type: ts.TypeNode): string | undefined {
+  let node = type;
+  while (ts.isParenthesizedTypeNode(node)) node = node.type;
+  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) {
+    const [argument] = node.typeArguments ?? [];
+    if (node.typeName.text === 'InstanceType' && argument !== undefined) return classAliased(argument);
+    return node.typeName.text;
+  }
+  if (ts.isTypeQueryNode(node) && ts.isIdentifier(node.exprName)) return node.exprName.text;
+  return undefined;
 }
 
 /** `Class.member` and `Ns.member` belong to the top-level binding `Class` / `Ns`. */

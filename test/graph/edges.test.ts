@@ -67,6 +67,25 @@ describe('symbol edges', () => {
     ]);
   });
 
+  test('a member named through a type alias of a class is a use of the class member', async () => {
+    const graph = await graphOf({
+      'src/collab.ts': "export class Collab {\n  start() {}\n  stop() {}\n}\ntype CollabInstance = InstanceType<typeof Collab>;\nexport interface CollabAPI { start: CollabInstance['start'] }\n",
+      'src/api.ts': "import type { Collab } from './collab';\ntype Same = Collab;\nexport type Stop = Same['stop'];\nexport type Missing = Same['other'];\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/api.ts#Missing -> src/api.ts#Same (type)',
+      'src/api.ts#Missing -> src/collab.ts#Collab (type)',
+      'src/api.ts#Same -> src/collab.ts#Collab (type)',
+      'src/api.ts#Stop -> src/api.ts#Same (type)',
+      'src/api.ts#Stop -> src/collab.ts#Collab.stop (type)',
+      'src/collab.ts#Collab -> src/collab.ts#Collab.start (runtime)',
+      'src/collab.ts#Collab -> src/collab.ts#Collab.stop (runtime)',
+      'src/collab.ts#CollabAPI -> src/collab.ts#Collab.start (type)',
+      'src/collab.ts#CollabAPI -> src/collab.ts#CollabInstance (type)',
+      'src/collab.ts#CollabInstance -> src/collab.ts#Collab (type)',
+    ]);
+  });
+
   test('local shadowing is no reference; JSX tags and class heritage are', async () => {
     const graph = await graphOf({
       'src/button.tsx': 'export function Button() { return <button />; }\nexport class Base {}\n',
