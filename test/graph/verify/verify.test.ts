@@ -81,6 +81,19 @@ describe('verifyGraph', () => {
     expect(report.failures).toEqual([]);
   });
 
+  test('a module given as a type or loaded and destructured, and a member named through an alias, as the language service sees them', async () => {
+    const report = await verify('verify-module-shape');
+    expect(report.direct).toEqual({ recall: 1, precision: 1, languageServiceFiles: 6, blastFiles: 6, commonFiles: 6 });
+    expect(report.transitive).toEqual({ recall: 1, precision: 1, languageServiceFiles: 8, blastFiles: 8, commonFiles: 8, symbols: 8, containmentOnlyFiles: 0 });
+    // Each export is used by the file that reads it by name, not by every holder of the module.
+    expect(countsOf(report)['src/widgets.ts#button']).toEqual({ direct: [1, 1, 1], transitive: [1, 1, 1] });
+    expect(countsOf(report)['src/widgets.ts#sidebar']).toEqual({ direct: [1, 1, 1], transitive: [2, 2, 2] });
+    expect(report.disagreements).toEqual([]);
+    const member = await verify('verify-module-shape', { symbols: ['src/session.ts#Session.start'] });
+    expect(countsOf(member)).toEqual({ 'src/session.ts#Session.start': { direct: [1, 1, 1], transitive: [2, 2, 2] } });
+    expect(member.disagreements).toEqual([]);
+  });
+
   test('the bar can be moved', async () => {
     const report = await verify('verify-factory-dispatch', { minRecall: 0.3, minPrecision: 1 });
     expect(report.minRecall).toBe(0.3);
