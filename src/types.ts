@@ -195,6 +195,8 @@ export interface Declaration {
    * that binding, so `Api['save']` is a use of member `App.save`.
    */
   aliasOf?: string;
+  /** For interfaces: the names in `extends`, whose members the interface has too. */
+  bases?: string[];
   /** Container symbol name for members (`Class` for `Class.member`). */
   parent?: string;
 }

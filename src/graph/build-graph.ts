@@ -49,8 +49,12 @@ const notMembers = new Set(['constructor', 'prototype']);
 function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts>): void {
   const subclasses = subclassesOf(graph);
   const memberTypes = new Map<string, Record<string, string[]>>();
+  const bases = new Map<string, string[]>();
   for (const facts of files.values()) {
-    for (const declaration of facts.declarations) if (declaration.memberTypes) memberTypes.set(symbolId(facts.path, declaration.name), declaration.memberTypes);
+    for (const declaration of facts.declarations) {
+      if (declaration.memberTypes) memberTypes.set(symbolId(facts.path, declaration.name), declaration.memberTypes);
+      if (declaration.bases) bases.set(symbolId(facts.path, declaration.name), declaration.bases);
+    }
   }
   const pending: GraphEdge[] = [];
   for (const facts of files.values()) {
@@ -61,7 +65,7 @@ function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts
       const from = symbolId(facts.path, declaration.name);
       // A member reaches its own class without an edge to it (`other.x` where `other: Self`).
       const own = declaration.parent === undefined ? [] : [symbolId(facts.path, declaration.parent)];
-      for (const [classId, via] of classesReachedBy(graph, from, own, reads, { subclasses, memberTypes })) {
+      for (const [classId, via] of classesReachedBy(graph, from, own, reads, { subclasses, memberTypes, bases })) {
         for (const member of accesses) {
           // A class reached through property `p` only lends the members read as `p.member`.
           if (via !== undefined && !reads.has(`${via}.${member}`)) continue;
@@ -141,10 +145,12 @@ function readsOn(reads: ReadonlySet<string>, via: string | undefined): string[] 
 interface TypeKnowledge {
   subclasses: ReadonlyMap<string, string[]>;
   memberTypes: ReadonlyMap<string, Record<string, string[]>>;
+  /** Interface -> the names it extends. */
+  bases: ReadonlyMap<string, string[]>;
 }
 
 /**
- * The classes whose members a declaration may read, each with what it was reached through:
+ * The classes whose members a declaration may read, each with what it was reached through, once per way:
  * undefined when reached directly (a parameter typed by the class), a property name
  * (`app.scene` reaches Scene through `scene`), or a method call (`cursor()`).
  */
@@ -154,8 +160,9 @@ function classesReachedBy(
   own: readonly string[],
   reads: ReadonlySet<string>,
   known: TypeKnowledge,
-): Map<string, string | undefined> {
-  const classes = new Map<string, string | undefined>();
+): Array<[string, string | undefined]> {
+  // A class can be reached several ways (directly and through a property): each lends its reads.
+  const classes: Array<[string, string | undefined]> = [];
   const seen = new Set<string>([from]);
   const frontier: Array<{ id: string; via: string | undefined }> = [{ id: from, via: undefined }];
   const reach = (id: string, via: string | undefined) => {
@@ -169,7 +176,7 @@ function classesReachedBy(
     const { id, via } = frontier[index]!;
     const kind = graph.symbols.get(id)?.declarationKind;
     if (kind === 'class') {
-      classes.set(id, via);
+      classes.push([id, via]);
       for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
       // Only what is read on it leads on: `x.scene.save()` reads `scene`, `x.cursor().sort()` calls `cursor`.
       for (const name of readsOn(reads, via)) {
@@ -193,6 +200,9 @@ function classesReachedBy(
           }
         }
       }
+      // The members it inherits are read on it alike: `event.manager` where `manager` is the base's.
+      const inherited = known.bases.get(id) ?? [];
+      for (const edge of targets) if (inherited.some((name) => edge.to.endsWith(`#${name}`))) reach(edge.to, via);
       if (kind === 'interface') continue;
     }
     const isCall = kind === 'method' && via?.endsWith('()') === true;

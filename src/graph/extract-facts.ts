@@ -69,6 +69,8 @@ export function factsOfSyntax(path: string, scriptKind: ScriptKind, syntax: File
     if (memberAccesses.length > 0) declaration.memberAccesses = memberAccesses;
     const memberTypes = memberTypesOf(site.rangeNode);
     if (memberTypes) declaration.memberTypes = memberTypes;
+    const bases = ts.isInterfaceDeclaration(site.rangeNode) ? interfaceBases(site.rangeNode) : [];
+    if (bases.length > 0) declaration.bases = bases;
     const aliasOf = ts.isTypeAliasDeclaration(site.rangeNode) ? classAliased(site.rangeNode.type) : undefined;
     if (aliasOf !== undefined) declaration.aliasOf = aliasOf;
     return declaration;
@@ -109,6 +111,17 @@ function memberTypesOf(node: ts.Node): Record<string, string[]> | undefined {
     if (names.size > 0) types[isMethod ? `${member.name.text}()` : member.name.text] = [...names].sort();
   }
   return Object.keys(types).length > 0 ? types : undefined;
+}
+
+/** `interface A extends B, ns.C` extends `B` and `C`. */
+function interfaceBases(node: ts.InterfaceDeclaration): string[] {
+  return (node.heritageClauses ?? []).flatMap((clause) =>
+    clause.types.flatMap((type) => {
+      const expression = type.expression;
+      if (ts.isIdentifier(expression)) return [expression.text];
+      return ts.isPropertyAccessExpression(expression) ? [expression.name.text] : [];
+    }),
+  );
 }
 
 /** The binding a type alias names whole: `C`, `C<T>`, `typeof C`, `InstanceType<typeof C>`. */

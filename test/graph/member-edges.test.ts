@@ -1,0 +1,47 @@
+// Member edges: `x.save()` names no binding, so the graph links reads to the members of the
+// classes a declaration reaches through its types. Exact edge lists per construct.
+import { describe, expect, test } from 'vitest';
+import { edgesOf, graphOf } from './graph-of.js';
+
+/** The edges from one symbol, without the file prefix of its own file. */
+function edgesFrom(edges: string[], from: string): string[] {
+  return edges.filter((edge) => edge.startsWith(`${from} -> `));
+}
+
+describe('member edges', () => {
+  test('a class reached directly and through a property lends its members both ways', async () => {
+    const graph = await graphOf({
+      'src/source.ts': 'export class Source {\n  initialize() {}\n  destroy() {}\n}\n',
+      'src/runner.ts': "import type { Source } from './source';\nexport class Runner {\n  source!: Source;\n  query() {}\n}\n",
+      'src/command.ts': [
+        "import type { Source } from './source';",
+        "import type { Runner } from './runner';",
+        'export function handle(runner: Runner, load: () => Source) {',
+        '  const source: Source = load();',
+        '  source.initialize();',
+        '  runner.source.destroy();',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(edgesFrom(edgesOf(graph), 'src/command.ts#handle')).toEqual([
+      'src/command.ts#handle -> src/runner.ts#Runner (type)',
+      'src/command.ts#handle -> src/runner.ts#Runner.source (runtime)',
+      'src/command.ts#handle -> src/source.ts#Source (type)',
+      'src/command.ts#handle -> src/source.ts#Source.destroy (runtime)',
+      'src/command.ts#handle -> src/source.ts#Source.initialize (runtime)',
+    ]);
+  });
+
+  test('a member an interface inherits is followed through its base', async () => {
+    const graph = await graphOf({
+      'src/manager.ts': 'export class Manager {\n  insert() {}\n}\n',
+      'src/events.ts': "import type { Manager } from './manager';\nexport interface BaseEvent { manager: Manager }\nexport interface QueryEvent extends BaseEvent { query: string; parameters: Params }\nexport interface Params { values: string[] }\nexport interface BeforeQuery extends QueryEvent {}\n",
+      'src/subscriber.ts': "import type { BeforeQuery } from './events';\nexport function beforeQuery(event: BeforeQuery) {\n  return event.manager.insert();\n}\n",
+    });
+    expect(edgesFrom(edgesOf(graph), 'src/subscriber.ts#beforeQuery')).toEqual([
+      'src/subscriber.ts#beforeQuery -> src/events.ts#BeforeQuery (type)',
+      'src/subscriber.ts#beforeQuery -> src/manager.ts#Manager.insert (runtime)',
+    ]);
+  });
+});
