@@ -195,6 +195,11 @@ export interface Declaration {
    * that binding, so `Api['save']` is a use of member `App.save`.
    */
   aliasOf?: string;
+  /**
+   * For functions and methods: the names of what a call returns (the declared return type's
+   * type names, or the `new C()` / `f()` every `return` gives), so `create().run()` reaches `C.run`.
+   */
+  returns?: string[];
   /** For interfaces: the names in `extends`, whose members the interface has too. */
   bases?: string[];
   /** Container symbol name for members (`Class` for `Class.member`). */

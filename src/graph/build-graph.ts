@@ -32,6 +32,10 @@ export function buildSymbolGraph(files: ReadonlyMap<string, FileFacts>, resolver
   return graph;
 }
 
+function isCallable(kind: string | undefined): boolean {
+  return kind === 'method' || kind === 'function';
+}
+
 /** Kinds whose type information leads on to a class: `type Api = Pick<App, …>`, `app: App`. */
 const typeCarriers = new Set(['interface', 'type', 'property', 'getter']);
 
@@ -50,10 +54,13 @@ function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts
   const subclasses = subclassesOf(graph);
   const memberTypes = new Map<string, Record<string, string[]>>();
   const bases = new Map<string, string[]>();
+  const returns = new Map<string, string[]>();
   for (const facts of files.values()) {
     for (const declaration of facts.declarations) {
-      if (declaration.memberTypes) memberTypes.set(symbolId(facts.path, declaration.name), declaration.memberTypes);
-      if (declaration.bases) bases.set(symbolId(facts.path, declaration.name), declaration.bases);
+      const id = symbolId(facts.path, declaration.name);
+      if (declaration.memberTypes) memberTypes.set(id, declaration.memberTypes);
+      if (declaration.bases) bases.set(id, declaration.bases);
+      if (declaration.returns) returns.set(id, declaration.returns);
     }
   }
   const pending: GraphEdge[] = [];
@@ -65,7 +72,7 @@ function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts
       const from = symbolId(facts.path, declaration.name);
       // A member reaches its own class without an edge to it (`other.x` where `other: Self`).
       const own = declaration.parent === undefined ? [] : [symbolId(facts.path, declaration.parent)];
-      for (const [classId, via] of classesReachedBy(graph, from, own, reads, { subclasses, memberTypes, bases })) {
+      for (const [classId, via] of classesReachedBy(graph, from, own, reads, { subclasses, memberTypes, bases, returns })) {
         for (const member of accesses) {
           // A class reached through property `p` only lends the members read as `p.member`.
           if (via !== undefined && !reads.has(`${via}.${member}`)) continue;
@@ -147,6 +154,8 @@ interface TypeKnowledge {
   memberTypes: ReadonlyMap<string, Record<string, string[]>>;
   /** Interface -> the names it extends. */
   bases: ReadonlyMap<string, string[]>;
+  /** Function or method -> the names of what a call of it returns. */
+  returns: ReadonlyMap<string, string[]>;
 }
 
 /**
@@ -205,13 +214,21 @@ function classesReachedBy(
       for (const edge of targets) if (inherited.some((name) => edge.to.endsWith(`#${name}`))) reach(edge.to, via);
       if (kind === 'interface') continue;
     }
-    const isCall = kind === 'method' && via?.endsWith('()') === true;
+    const isCall = (isCallable(kind) || known.returns.has(id)) && via?.endsWith('()') === true;
     if (id !== from && !isCall && (kind === undefined || !typeCarriers.has(kind))) continue;
     // What a property's type leads to is read through that property's name; a method's, through its call.
     const through = kind === 'property' || kind === 'getter' ? id.slice(id.lastIndexOf('.') + 1) : id === from ? undefined : via;
+    // A call leads only to what it returns, when that is known by name.
+    const returned = isCall ? known.returns.get(id) : undefined;
     for (const edge of graph.dependencies.get(id) ?? []) {
       const target = graph.symbols.get(edge.to)?.declarationKind;
+      if (returned !== undefined && !returned.includes(edge.to.slice(edge.to.lastIndexOf('#') + 1))) continue;
       if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, through);
+      // `createService().run()`: the declaration calls `createService`; `return make()` leads on to `make`.
+      const name = edge.to.slice(edge.to.lastIndexOf('#') + 1);
+      if ((target === 'function' || known.returns.has(edge.to)) && (id === from ? [...reads].some((read) => read.startsWith(`${name}().`)) : returned !== undefined)) {
+        reach(edge.to, id === from ? `${name}()` : via);
+      }
     }
   }
   return classes;

@@ -85,10 +85,10 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
         if (ts.isPropertyAccessExpression(via)) memberAccesses.add(`${via.name.text}.${name}`);
         const origin = ts.isIdentifier(via) ? localOrigins.get(via.text) : undefined;
         if (origin !== undefined) memberAccesses.add(`${origin}.${name}`);
-        // `runner.cursor().sort()` also records `cursor().sort`: `sort` is on what `cursor` returns.
-        if (ts.isCallExpression(via) && ts.isPropertyAccessExpression(unwrap(via.expression))) {
-          memberAccesses.add(`${(unwrap(via.expression) as ts.PropertyAccessExpression).name.text}().${name}`);
-        }
+        // `runner.cursor().sort()` also records `cursor().sort`: `sort` is on what `cursor` returns;
+        // `createService().run()` records `createService().run` alike.
+        const called = ts.isCallExpression(via) ? calleeName(via) : undefined;
+        if (called !== undefined) memberAccesses.add(`${called}().${name}`);
       }
     }
     // `({ manager }: Runner)` and `const { manager } = runner` read `manager`.
@@ -118,16 +118,23 @@ function isKeyOf(node: ts.Node): boolean {
   return ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.KeyOfKeyword;
 }
 
-/** What a local's value was read from: `p` for `x.p`, `m()` for `x.m(…)` (awaited or not). */
+/** What a local's value was read from: `p` for `x.p`, `m()` for `x.m(…)` or `m(…)` (awaited or not). */
 function originOf(initializer: ts.Expression): string | undefined {
   let value = unwrap(initializer);
   if (ts.isAwaitExpression(value)) value = unwrap(value.expression);
   if (ts.isPropertyAccessExpression(value)) return value.name.text;
   if (ts.isCallExpression(value)) {
-    const callee = unwrap(value.expression);
-    if (ts.isPropertyAccessExpression(callee)) return `${callee.name.text}()`;
+    const called = calleeName(value);
+    if (called !== undefined) return `${called}()`;
   }
   return undefined;
+}
+
+/** `m` of `x.m(…)` and of `m(…)`. */
+function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return ts.isIdentifier(callee) ? callee.text : undefined;
 }
 
 function unwrap(expression: ts.Expression): ts.Expression {

@@ -44,4 +44,56 @@ describe('member edges', () => {
       'src/subscriber.ts#beforeQuery -> src/manager.ts#Manager.insert (runtime)',
     ]);
   });
+
+  test('a call leads to what it returns: a declared return type, `new C()`, or a call of a function that does', async () => {
+    const graph = await graphOf({
+      'src/service.ts': [
+        "import { log } from './log';",
+        'export class Service {',
+        '  run() { log(); }',
+        '}',
+        'export class Other {',
+        '  run() {}',
+        '}',
+        'export function createService(): Service {',
+        '  log();',
+        '  return new Service();',
+        '}',
+        'export const makeService = () => new Service();',
+        'export function viaFactory() {',
+        '  return createService();',
+        '}',
+        'export function untyped(flag: boolean) {',
+        '  new Other();',
+        '  return flag ? new Service() : new Other();',
+        '}',
+        '',
+      ].join('\n'),
+      'src/log.ts': 'export class Logger {\n  run() {}\n}\nexport function log(): void {\n  new Logger();\n}\n',
+      'src/app.ts': [
+        "import { createService, makeService, viaFactory, untyped } from './service';",
+        'export function start() {',
+        '  const service = createService();',
+        '  service.run();',
+        '}',
+        'export const chained = () => makeService().run();',
+        'export const twice = () => viaFactory().run();',
+        'export const unknown = () => untyped(true).run();',
+        '',
+      ].join('\n'),
+    });
+    const edges = edgesOf(graph).filter((edge) => edge.startsWith('src/app.ts#'));
+    expect(edges).toEqual([
+      'src/app.ts#chained -> src/service.ts#Service.run (runtime)',
+      'src/app.ts#chained -> src/service.ts#makeService (runtime)',
+      'src/app.ts#start -> src/service.ts#Service.run (runtime)',
+      'src/app.ts#start -> src/service.ts#createService (runtime)',
+      'src/app.ts#twice -> src/service.ts#Service.run (runtime)',
+      'src/app.ts#twice -> src/service.ts#viaFactory (runtime)',
+      // The return is a conditional, so every class the function uses may be returned.
+      'src/app.ts#unknown -> src/service.ts#Other.run (runtime)',
+      'src/app.ts#unknown -> src/service.ts#Service.run (runtime)',
+      'src/app.ts#unknown -> src/service.ts#untyped (runtime)',
+    ]);
+  });
 });
