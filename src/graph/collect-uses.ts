@@ -97,11 +97,23 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
       if (property !== undefined) {
         memberAccesses.add(property);
         localOrigins.set(node.name.text, property);
+        // `const { scene } = this.app` reads `app.scene`, as `this.app.scene` would.
+        const declaration = node.parent.parent;
+        const origin = ts.isVariableDeclaration(declaration) && declaration.initializer ? originOf(declaration.initializer) : undefined;
+        if (origin !== undefined) memberAccesses.add(`${origin}.${property}`);
       }
     }
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const origin = originOf(node.initializer);
       if (origin !== undefined) localOrigins.set(node.name.text, origin);
+    }
+    // `this.subscribers.forEach((s) => s.beforeQuery())` and `for (const s of this.subscribers)`:
+    // an element is read through the collection's name, whose type names are the element's too.
+    const element = elementBinding(node);
+    if (element !== undefined) {
+      const collection = unwrap(element.collection);
+      const origin = ts.isIdentifier(collection) ? localOrigins.get(collection.text) : originOf(collection);
+      if (origin !== undefined) localOrigins.set(element.name, origin);
     }
     if (ts.isCallExpression(node)) {
       const moduleUse = moduleUseOf(node, sourceFile);
@@ -128,6 +140,24 @@ function originOf(initializer: ts.Expression): string | undefined {
     if (called !== undefined) return `${called}()`;
   }
   return undefined;
+}
+
+/** Array methods whose callback's first parameter is an element of the array. */
+const elementCallbacks = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'flatMap']);
+
+/** The local an element of a collection is bound to, and the collection's expression. */
+function elementBinding(node: ts.Node): { name: string; collection: ts.Expression } | undefined {
+  if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
+    const [declaration] = node.initializer.declarations;
+    return declaration !== undefined && ts.isIdentifier(declaration.name) ? { name: declaration.name.text, collection: node.expression } : undefined;
+  }
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = unwrap(node.expression);
+  const [callback] = node.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || !elementCallbacks.has(callee.name.text) || callback === undefined) return undefined;
+  if (!(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
+  const [parameter] = callback.parameters;
+  return parameter !== undefined && ts.isIdentifier(parameter.name) ? { name: parameter.name.text, collection: callee.expression } : undefined;
 }
 
 /** `m` of `x.m(…)` and of `m(…)`. */

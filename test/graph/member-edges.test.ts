@@ -96,4 +96,35 @@ describe('member edges', () => {
       'src/app.ts#unknown -> src/service.ts#untyped (runtime)',
     ]);
   });
+
+  test('an element of a collection is read through the collection: forEach callbacks and for-of', async () => {
+    const graph = await graphOf({
+      'src/subscriber.ts': 'export interface Subscriber {\n  beforeQuery?(): void;\n  afterQuery?(): void;\n}\n',
+      'src/user-subscriber.ts': "import type { Subscriber } from './subscriber';\nexport class UserSubscriber implements Subscriber {\n  beforeQuery() {}\n  afterQuery() {}\n}\n",
+      'src/source.ts': "import type { Subscriber } from './subscriber';\nexport class Source {\n  subscribers: Subscriber[] = [];\n}\n",
+      'src/broadcaster.ts': [
+        "import type { Source } from './source';",
+        'export class Broadcaster {',
+        '  constructor(private source: Source) {}',
+        '  before() {',
+        '    this.source.subscribers.forEach((subscriber) => subscriber.beforeQuery?.());',
+        '  }',
+        '  after() {',
+        '    const { subscribers } = this.source;',
+        '    for (const subscriber of subscribers) subscriber.afterQuery?.();',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const edges = edgesOf(graph);
+    expect([...edgesFrom(edges, 'src/broadcaster.ts#Broadcaster.before'), ...edgesFrom(edges, 'src/broadcaster.ts#Broadcaster.after')]).toEqual([
+      'src/broadcaster.ts#Broadcaster.before -> src/broadcaster.ts#Broadcaster.source (runtime)',
+      'src/broadcaster.ts#Broadcaster.before -> src/source.ts#Source.subscribers (runtime)',
+      'src/broadcaster.ts#Broadcaster.before -> src/user-subscriber.ts#UserSubscriber.beforeQuery (runtime)',
+      'src/broadcaster.ts#Broadcaster.after -> src/broadcaster.ts#Broadcaster.source (runtime)',
+      'src/broadcaster.ts#Broadcaster.after -> src/source.ts#Source.subscribers (runtime)',
+      'src/broadcaster.ts#Broadcaster.after -> src/user-subscriber.ts#UserSubscriber.afterQuery (runtime)',
+    ]);
+  });
 });
