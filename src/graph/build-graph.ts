@@ -217,7 +217,8 @@ function classesReachedBy(
     const isCall = (isCallable(kind) || known.returns.has(id)) && via?.endsWith('()') === true;
     if (id !== from && !isCall && (kind === undefined || !typeCarriers.has(kind))) continue;
     // What a property's type leads to is read through that property's name; a method's, through its call.
-    const through = kind === 'property' || kind === 'getter' ? id.slice(id.lastIndexOf('.') + 1) : id === from ? undefined : via;
+    // A property's own code (its initializer, its decorators) reads on what it names directly.
+    const through = id === from ? undefined : kind === 'property' || kind === 'getter' ? id.slice(id.lastIndexOf('.') + 1) : via;
     // A call leads only to what it returns, when that is known by name.
     const returned = isCall ? known.returns.get(id) : undefined;
     for (const edge of graph.dependencies.get(id) ?? []) {

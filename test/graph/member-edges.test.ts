@@ -127,4 +127,17 @@ describe('member edges', () => {
       'src/broadcaster.ts#Broadcaster.after -> src/user-subscriber.ts#UserSubscriber.afterQuery (runtime)',
     ]);
   });
+
+  test("a property's own decorators read on the classes they name directly", async () => {
+    const graph = await graphOf({
+      'src/category.ts': 'export class Category {\n  posts: string[] = [];\n}\n',
+      'src/relations.ts': 'export function ManyToOne<T>(type: () => T, inverse: (value: T) => unknown): PropertyDecorator {\n  return () => {};\n}\n',
+      'src/counters.ts': "import { Category } from './category';\nimport { ManyToOne } from './relations';\nexport class Counters {\n  @ManyToOne(() => Category, (category) => category.posts)\n  category!: Category;\n}\n",
+    });
+    expect(edgesFrom(edgesOf(graph), 'src/counters.ts#Counters.category')).toEqual([
+      'src/counters.ts#Counters.category -> src/category.ts#Category (runtime)',
+      'src/counters.ts#Counters.category -> src/category.ts#Category.posts (runtime)',
+      'src/counters.ts#Counters.category -> src/relations.ts#ManyToOne (runtime)',
+    ]);
+  });
 });
