@@ -52,6 +52,11 @@ const notMembers = new Set(['constructor', 'prototype']);
  */
 function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts>): void {
   const subclasses = subclassesOf(graph);
+  const superclasses = new Map<string, string[]>();
+  for (const [base, derived] of subclasses) {
+    if (graph.symbols.get(base)?.declarationKind !== 'class') continue;
+    for (const subclass of derived) superclasses.set(subclass, [...(superclasses.get(subclass) ?? []), base]);
+  }
   const memberTypes = new Map<string, Record<string, string[]>>();
   const bases = new Map<string, string[]>();
   const returns = new Map<string, string[]>();
@@ -66,13 +71,18 @@ function addMemberEdges(graph: SymbolGraph, files: ReadonlyMap<string, FileFacts
   const pending: GraphEdge[] = [];
   for (const facts of files.values()) {
     for (const declaration of facts.declarations) {
-      const reads = new Set(declaration.memberAccesses ?? []);
+      // `this.broadcaster` where the class inherits `broadcaster`: read on the bases like `x.broadcaster`.
+      const parent = declaration.parent;
+      const inherited = declaration.uses.flatMap((use) =>
+        parent !== undefined && use.name === parent && use.member !== undefined && !graph.symbols.has(symbolId(facts.path, `${parent}.${use.member}`)) ? [use.member] : [],
+      );
+      const reads = new Set([...(declaration.memberAccesses ?? []), ...inherited]);
       const accesses = [...reads].filter((name) => !name.includes('.') && !notMembers.has(name));
       if (accesses.length === 0) continue;
       const from = symbolId(facts.path, declaration.name);
       // A member reaches its own class without an edge to it (`other.x` where `other: Self`).
       const own = declaration.parent === undefined ? [] : [symbolId(facts.path, declaration.parent)];
-      for (const [classId, via] of classesReachedBy(graph, from, own, reads, { subclasses, memberTypes, bases, returns })) {
+      for (const [classId, via] of classesReachedBy(graph, from, own, reads, { subclasses, superclasses, memberTypes, bases, returns })) {
         for (const member of accesses) {
           // A class reached through property `p` only lends the members read as `p.member`.
           if (via !== undefined && !reads.has(`${via}.${member}`)) continue;
@@ -151,6 +161,8 @@ function readsOn(reads: ReadonlySet<string>, via: string | undefined): string[] 
 
 interface TypeKnowledge {
   subclasses: ReadonlyMap<string, string[]>;
+  /** Class -> the classes it extends. */
+  superclasses: ReadonlyMap<string, string[]>;
   memberTypes: ReadonlyMap<string, Record<string, string[]>>;
   /** Interface -> the names it extends. */
   bases: ReadonlyMap<string, string[]>;
@@ -173,20 +185,23 @@ function classesReachedBy(
   // A class can be reached several ways (directly and through a property): each lends its reads.
   const classes: Array<[string, string | undefined]> = [];
   const seen = new Set<string>([from]);
-  const frontier: Array<{ id: string; via: string | undefined }> = [{ id: from, via: undefined }];
-  const reach = (id: string, via: string | undefined) => {
-    const key = `${id}\u0000${via ?? ''}`;
+  const frontier: Array<{ id: string; via: string | undefined; inherited?: true }> = [{ id: from, via: undefined }];
+  // `inherited`: a base class reached for the members a subclass inherits, whose other subclasses it does not lend.
+  const reach = (id: string, via: string | undefined, inherited = false) => {
+    const key = `${id}\u0000${via ?? ''}${inherited ? '\u0000^' : ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    frontier.push({ id, via });
+    frontier.push(inherited ? { id, via, inherited } : { id, via });
   };
   for (const id of own) reach(id, undefined);
   for (let index = 0; index < frontier.length && index < 400; index++) {
-    const { id, via } = frontier[index]!;
+    const { id, via, inherited } = frontier[index]!;
     const kind = graph.symbols.get(id)?.declarationKind;
     if (kind === 'class') {
       classes.push([id, via]);
-      for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
+      if (!inherited) for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
+      // `this.broadcaster` in a query runner is the `broadcaster` its base class declares.
+      for (const base of known.superclasses.get(id) ?? []) reach(base, via, true);
       // Only what is read on it leads on: `x.scene.save()` reads `scene`, `x.cursor().sort()` calls `cursor`.
       for (const name of readsOn(reads, via)) {
         const member = `${id}.${name}`;

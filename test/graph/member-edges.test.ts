@@ -140,4 +140,36 @@ describe('member edges', () => {
       'src/counters.ts#Counters.category -> src/relations.ts#ManyToOne (runtime)',
     ]);
   });
+
+  test('a member a class inherits is read on its base, without lending the sibling subclasses', async () => {
+    const graph = await graphOf({
+      'src/broadcaster.ts': 'export class Broadcaster {\n  beforeQuery() {}\n}\n',
+      'src/runners.ts': [
+        "import { Broadcaster } from './broadcaster';",
+        'export class BaseRunner {',
+        '  broadcaster: Broadcaster = new Broadcaster();',
+        '  release() {}',
+        '}',
+        'export class SqliteRunner extends BaseRunner {',
+        '  query() {',
+        '    this.broadcaster.beforeQuery();',
+        '  }',
+        '}',
+        'export class MysqlRunner extends BaseRunner {',
+        '  release() {}',
+        '}',
+        '',
+      ].join('\n'),
+      'src/use.ts': "import type { SqliteRunner } from './runners';\nexport function close(runner: SqliteRunner) {\n  runner.release();\n}\n",
+    });
+    const edges = edgesOf(graph);
+    expect([...edgesFrom(edges, 'src/runners.ts#SqliteRunner.query'), ...edgesFrom(edges, 'src/use.ts#close')]).toEqual([
+      'src/runners.ts#SqliteRunner.query -> src/broadcaster.ts#Broadcaster.beforeQuery (runtime)',
+      'src/runners.ts#SqliteRunner.query -> src/runners.ts#BaseRunner.broadcaster (runtime)',
+      'src/use.ts#close -> src/runners.ts#BaseRunner.release (runtime)',
+      // A call of `BaseRunner.release` may run its overrides.
+      'src/use.ts#close -> src/runners.ts#MysqlRunner.release (runtime)',
+      'src/use.ts#close -> src/runners.ts#SqliteRunner (type)',
+    ]);
+  });
 });
