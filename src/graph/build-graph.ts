@@ -194,14 +194,18 @@ function classesReachedBy(
     frontier.push(inherited ? { id, via, inherited } : { id, via });
   };
   for (const id of own) reach(id, undefined);
+  const typed = new Set((graph.dependencies.get(from) ?? []).flatMap((edge) => (edge.kind === 'type' ? [edge.to] : [])));
   for (let index = 0; index < frontier.length && index < 400; index++) {
     const { id, via, inherited } = frontier[index]!;
     const kind = graph.symbols.get(id)?.declarationKind;
     if (kind === 'class') {
       classes.push([id, via]);
       if (!inherited) for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
-      // `this.broadcaster` in a query runner is the `broadcaster` its base class declares.
-      for (const base of known.superclasses.get(id) ?? []) reach(base, via, true);
+      // `this.broadcaster` in a query runner is the `broadcaster` its base class declares, and so is
+      // `runner.release()` where `runner: SqliteRunner` or `runner` was reached through a property.
+      // A class the declaration only constructs (`throw new NotFoundError()`) lends no base members
+      // to plain reads: a hub base (the `name` of an `Error` subclass) would match every `.name`.
+      if (via !== undefined || inherited === true || own.includes(id) || typed.has(id)) for (const base of known.superclasses.get(id) ?? []) reach(base, via, true);
       // Only what is read on it leads on: `x.scene.save()` reads `scene`, `x.cursor().sort()` calls `cursor`.
       for (const name of readsOn(reads, via)) {
         const member = `${id}.${name}`;
