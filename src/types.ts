@@ -147,6 +147,11 @@ export interface BindingUse {
   member?: string;
   /** `type` when every occurrence is in a type position. */
   kind: 'runtime' | 'type';
+  /**
+   * Every whole use is `typeof name`: a module's shape given to values whose reads the parser
+   * sees as property names, so a namespace used this way depends on the exports read by name.
+   */
+  typeQuery?: true;
   /** First line where the reference occurs. */
   line: number;
 }
@@ -157,6 +162,8 @@ export interface ModuleUse {
   /** `dynamic`: `import('x')`/`require('x')` inside code; `mock`: `vi.mock('x')`/`jest.mock('x')`. */
   kind: 'dynamic' | 'mock';
   line: number;
+  /** The exports the code takes from the module (`const { a } = await import('x')`); absent: all. */
+  names?: string[];
 }
 
 export interface Declaration {
@@ -183,6 +190,18 @@ export interface Declaration {
    * `runner.manager.find()` can be followed through `interface Runner { manager: Manager }`.
    */
   memberTypes?: Record<string, string[]>;
+  /**
+   * For a type alias naming one binding whole (`type Api = App`, `InstanceType<typeof App>`):
+   * that binding, so `Api['save']` is a use of member `App.save`.
+   */
+  aliasOf?: string;
+  /**
+   * For functions and methods: the names of what a call returns (the declared return type's
+   * type names, or the `new C()` / `f()` every `return` gives), so `create().run()` reaches `C.run`.
+   */
+  returns?: string[];
+  /** For interfaces: the names in `extends`, whose members the interface has too. */
+  bases?: string[];
   /** Container symbol name for members (`Class` for `Class.member`). */
   parent?: string;
 }

@@ -1,4 +1,4 @@
-import type { CodeEdgeKind, FileFacts, GraphEdge, GraphFiles, ImportBinding, ReExport, SymbolGraph, SymbolInfo } from '../types.js';
+import type { BindingUse, CodeEdgeKind, FileFacts, GraphEdge, GraphFiles, ImportBinding, ReExport, SymbolGraph, SymbolInfo } from '../types.js';
 import { EXPORT_EQUALS, symbolId } from './names.js';
 import type { ModuleResolver } from './resolve-module.js';
 
@@ -21,6 +21,10 @@ export interface FilePiece {
   memberReads: Array<{ from: string; own?: string; reads: string[]; line: number }>;
   /** Interfaces' and type literals' member types, by symbol id. */
   memberTypes: Array<[string, Record<string, string[]>]>;
+  /** Interfaces' `extends` names, by symbol id. */
+  bases: Array<[string, string[]]>;
+  /** What a call of a function or method returns, by name, by symbol id. */
+  returns: Array<[string, string[]]>;
 }
 
 /** Facts of the side's files, decoded on demand: a piece consults only the files it resolves through. */
@@ -74,10 +78,10 @@ interface MemberContext {
   /** Member name -> the declarations reading it. */
   readers: Map<string, Array<FilePiece['memberReads'][number]>>;
   known: TypeKnowledge;
-  /** Class or interface -> what it extends or implements. */
-  superclasses: Map<string, string[]>;
-  /** Declaration -> the classes it may read members of (`classesReachedBy`), as found. */
-  reached: Map<string, Map<string, string | undefined>>;
+  /** Class or interface -> what it extends or implements: whose members it may override. */
+  ancestors: Map<string, string[]>;
+  /** Declaration -> the classes it may read members of, each way (`classesReachedBy`), as found. */
+  reached: Map<string, Array<[string, string | undefined]>>;
 }
 
 class MemberDependents extends Map<string, GraphEdge[]> {
@@ -85,9 +89,7 @@ class MemberDependents extends Map<string, GraphEdge[]> {
   readonly #drawn = new Set<string>();
 
   start(graph: SymbolGraph, pieces: ReadonlyMap<string, FilePiece>): void {
-    const subclasses = subclassesOf(graph);
-    const memberTypes = new Map<string, Record<string, string[]>>();
-    for (const piece of pieces.values()) for (const [id, types] of piece.memberTypes) memberTypes.set(id, types);
+    const known = typeKnowledgeOf(graph, pieces);
     // Who reads each name: only they can depend on a member of that name.
     const readers = new Map<string, Array<FilePiece['memberReads'][number]>>();
     for (const piece of pieces.values()) {
@@ -100,9 +102,9 @@ class MemberDependents extends Map<string, GraphEdge[]> {
         }
       }
     }
-    const superclasses = new Map<string, string[]>();
-    for (const [base, list] of subclasses) for (const subclass of list) superclasses.set(subclass, [...(superclasses.get(subclass) ?? []), base]);
-    this.#ready = { graph, readers, known: { subclasses, memberTypes }, superclasses, reached: new Map() };
+    const ancestors = new Map<string, string[]>();
+    for (const [base, list] of known.subclasses) for (const subclass of list) ancestors.set(subclass, [...(ancestors.get(subclass) ?? []), base]);
+    this.#ready = { graph, readers, known, ancestors, reached: new Map() };
   }
 
   override get(id: string): GraphEdge[] | undefined {
@@ -111,6 +113,15 @@ class MemberDependents extends Map<string, GraphEdge[]> {
       this.#draw(id, this.#ready);
     }
     return super.get(id);
+  }
+
+  /**
+   * A drawn edge goes to the dependents only: the searches still to come must see the forward
+   * edges the whole graph's searches see, which are the file edges alone.
+   */
+  #add(graph: SymbolGraph, edge: GraphEdge): void {
+    if (!keepEdge(edgeIndexOf(graph), edge)) return;
+    super.set(edge.to, [...(super.get(edge.to) ?? []), edge]);
   }
 
   #draw(id: string, ready: MemberContext): void {
@@ -125,24 +136,22 @@ class MemberDependents extends Map<string, GraphEdge[]> {
         classes = classesReachedBy(ready.graph, read.from, read.own === undefined ? [] : [read.own], new Set(read.reads), ready.known);
         ready.reached.set(read.from, classes);
       }
-      if (!classes.has(classId)) continue;
-      const via = classes.get(classId);
       // A class reached through property `p` only lends the members read as `p.member`.
-      if (via !== undefined && !read.reads.includes(`${via}.${member}`)) continue;
-      if (read.from !== id) pending.push({ from: read.from, to: id, kind: 'runtime', line: read.line });
+      const lends = classes.some(([reached, via]) => reached === classId && (via === undefined || read.reads.includes(`${via}.${member}`)));
+      if (lends && read.from !== id) pending.push({ from: read.from, to: id, kind: 'runtime', line: read.line });
     }
-    for (const edge of pending) addEdge(ready.graph, edge);
+    for (const edge of pending) this.#add(ready.graph, edge);
     // A call of `Base.m` may run this override: whoever depends on `Base.m` depends on it too.
     const seen = new Set<string>();
-    const ancestors = [...(ready.superclasses.get(classId) ?? [])];
+    const ancestors = [...(ready.ancestors.get(classId) ?? [])];
     for (const ancestor of ancestors) {
       if (seen.has(ancestor)) continue;
       seen.add(ancestor);
-      ancestors.push(...(ready.superclasses.get(ancestor) ?? []));
+      ancestors.push(...(ready.ancestors.get(ancestor) ?? []));
       const inherited = `${ancestor}.${member}`;
       if (!ready.graph.symbols.has(inherited)) continue;
       for (const edge of [...(this.get(inherited) ?? [])]) {
-        if (!edge.structural && edge.from !== id) addEdge(ready.graph, { ...edge, to: id });
+        if (!edge.structural && edge.from !== id) this.#add(ready.graph, { ...edge, to: id });
       }
     }
   }
@@ -235,13 +244,23 @@ export function createTracker(): Tracker {
   };
 }
 
-function memberInputOf(facts: FileFacts): Pick<FilePiece, 'memberReads' | 'memberTypes'> {
+function memberInputOf(facts: FileFacts): Pick<FilePiece, 'memberReads' | 'memberTypes' | 'bases' | 'returns'> {
   const memberReads: FilePiece['memberReads'] = [];
   const memberTypes: FilePiece['memberTypes'] = [];
+  const bases: FilePiece['bases'] = [];
+  const returns: FilePiece['returns'] = [];
+  const declared = new Set(facts.declarations.map((declaration) => declaration.name));
   for (const declaration of facts.declarations) {
     const id = symbolId(facts.path, declaration.name);
     if (declaration.memberTypes) memberTypes.push([id, declaration.memberTypes]);
-    const reads = [...new Set(declaration.memberAccesses ?? [])];
+    if (declaration.bases) bases.push([id, declaration.bases]);
+    if (declaration.returns) returns.push([id, declaration.returns]);
+    // `this.broadcaster` where the class inherits `broadcaster`: read on the bases like `x.broadcaster`.
+    const parent = declaration.parent;
+    const inherited = declaration.uses.flatMap((use) =>
+      parent !== undefined && use.name === parent && use.member !== undefined && !declared.has(`${parent}.${use.member}`) ? [use.member] : [],
+    );
+    const reads = [...new Set([...(declaration.memberAccesses ?? []), ...inherited])];
     if (!reads.some((name) => !name.includes('.') && !notMembers.has(name))) continue;
     memberReads.push({
       from: id,
@@ -250,7 +269,7 @@ function memberInputOf(facts: FileFacts): Pick<FilePiece, 'memberReads' | 'membe
       line: declaration.startLine,
     });
   }
-  return { memberReads, memberTypes };
+  return { memberReads, memberTypes, bases, returns };
 }
 
 /** Kinds whose type information leads on to a class: `type Api = Pick<App, …>`, `app: App`. */
@@ -268,9 +287,7 @@ const notMembers = new Set(['constructor', 'prototype']);
  * a method to its callers.
  */
 function addMemberEdges(graph: SymbolGraph, pieces: ReadonlyMap<string, FilePiece>): void {
-  const subclasses = subclassesOf(graph);
-  const memberTypes = new Map<string, Record<string, string[]>>();
-  for (const piece of pieces.values()) for (const [id, types] of piece.memberTypes) memberTypes.set(id, types);
+  const known = typeKnowledgeOf(graph, pieces);
   // A read of a name no class member of the graph bears cannot lead to one: skip the search.
   const memberNames = new Set<string>();
   for (const id of graph.symbols.keys()) {
@@ -284,7 +301,7 @@ function addMemberEdges(graph: SymbolGraph, pieces: ReadonlyMap<string, FilePiec
       if (accesses.length === 0) continue;
       const reads = new Set(readList);
       // A member reaches its own class without an edge to it (`other.x` where `other: Self`).
-      for (const [classId, via] of classesReachedBy(graph, from, own === undefined ? [] : [own], reads, { subclasses, memberTypes })) {
+      for (const [classId, via] of classesReachedBy(graph, from, own === undefined ? [] : [own], reads, known)) {
         for (const member of accesses) {
           // A class reached through property `p` only lends the members read as `p.member`.
           if (via !== undefined && !reads.has(`${via}.${member}`)) continue;
@@ -295,7 +312,7 @@ function addMemberEdges(graph: SymbolGraph, pieces: ReadonlyMap<string, FilePiec
     }
   }
   for (const edge of pending) addEdge(graph, edge);
-  addOverrideEdges(graph, subclasses);
+  addOverrideEdges(graph, known.subclasses);
 }
 
 /**
@@ -363,11 +380,40 @@ function readsOn(reads: ReadonlySet<string>, via: string | undefined): string[] 
 
 interface TypeKnowledge {
   subclasses: ReadonlyMap<string, string[]>;
+  /** Class -> the classes it extends. */
+  superclasses: ReadonlyMap<string, string[]>;
   memberTypes: ReadonlyMap<string, Record<string, string[]>>;
+  /** Interface -> the names it extends. */
+  bases: ReadonlyMap<string, string[]>;
+  /** Function or method -> the names of what a call of it returns. */
+  returns: ReadonlyMap<string, string[]>;
+}
+
+/** What member edges know of types, from the pieces and the graph's heritage edges. */
+function typeKnowledgeOf(graph: SymbolGraph, pieces: ReadonlyMap<string, FilePiece>): TypeKnowledge {
+  const subclasses = subclassesOf(graph);
+  const superclasses = new Map<string, string[]>();
+  for (const [base, derived] of subclasses) {
+    if (graph.symbols.get(base)?.declarationKind !== 'class') continue;
+    for (const subclass of derived) superclasses.set(subclass, [...(superclasses.get(subclass) ?? []), base]);
+  }
+  const memberTypes = new Map<string, Record<string, string[]>>();
+  const bases = new Map<string, string[]>();
+  const returns = new Map<string, string[]>();
+  for (const piece of pieces.values()) {
+    for (const [id, types] of piece.memberTypes) memberTypes.set(id, types);
+    for (const [id, names] of piece.bases) bases.set(id, names);
+    for (const [id, names] of piece.returns) returns.set(id, names);
+  }
+  return { subclasses, superclasses, memberTypes, bases, returns };
+}
+
+function isCallable(kind: string | undefined): boolean {
+  return kind === 'method' || kind === 'function';
 }
 
 /**
- * The classes whose members a declaration may read, each with what it was reached through:
+ * The classes whose members a declaration may read, each with what it was reached through, once per way:
  * undefined when reached directly (a parameter typed by the class), a property name
  * (`app.scene` reaches Scene through `scene`), or a method call (`cursor()`).
  */
@@ -377,23 +423,31 @@ function classesReachedBy(
   own: readonly string[],
   reads: ReadonlySet<string>,
   known: TypeKnowledge,
-): Map<string, string | undefined> {
-  const classes = new Map<string, string | undefined>();
+): Array<[string, string | undefined]> {
+  // A class can be reached several ways (directly and through a property): each lends its reads.
+  const classes: Array<[string, string | undefined]> = [];
   const seen = new Set<string>([from]);
-  const frontier: Array<{ id: string; via: string | undefined }> = [{ id: from, via: undefined }];
-  const reach = (id: string, via: string | undefined) => {
-    const key = `${id}\u0000${via ?? ''}`;
+  const frontier: Array<{ id: string; via: string | undefined; inherited?: true }> = [{ id: from, via: undefined }];
+  // `inherited`: a base class reached for the members a subclass inherits, whose other subclasses it does not lend.
+  const reach = (id: string, via: string | undefined, inherited = false) => {
+    const key = `${id}\u0000${via ?? ''}${inherited ? '\u0000^' : ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    frontier.push({ id, via });
+    frontier.push(inherited ? { id, via, inherited } : { id, via });
   };
   for (const id of own) reach(id, undefined);
+  const typed = new Set((graph.dependencies.get(from) ?? []).flatMap((edge) => (edge.kind === 'type' ? [edge.to] : [])));
   for (let index = 0; index < frontier.length && index < 400; index++) {
-    const { id, via } = frontier[index]!;
+    const { id, via, inherited } = frontier[index]!;
     const kind = graph.symbols.get(id)?.declarationKind;
     if (kind === 'class') {
-      classes.set(id, via);
-      for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
+      classes.push([id, via]);
+      if (!inherited) for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
+      // `this.broadcaster` in a query runner is the `broadcaster` its base class declares, and so is
+      // `runner.release()` where `runner: SqliteRunner` or `runner` was reached through a property.
+      // A class the declaration only constructs (`throw new NotFoundError()`) lends no base members
+      // to plain reads: a hub base (the `name` of an `Error` subclass) would match every `.name`.
+      if (via !== undefined || inherited === true || own.includes(id) || typed.has(id)) for (const base of known.superclasses.get(id) ?? []) reach(base, via, true);
       // Only what is read on it leads on: `x.scene.save()` reads `scene`, `x.cursor().sort()` calls `cursor`.
       for (const name of readsOn(reads, via)) {
         const member = `${id}.${name}`;
@@ -416,15 +470,27 @@ function classesReachedBy(
           }
         }
       }
+      // The members it inherits are read on it alike: `event.manager` where `manager` is the base's.
+      const inherited = known.bases.get(id) ?? [];
+      for (const edge of targets) if (inherited.some((name) => edge.to.endsWith(`#${name}`))) reach(edge.to, via);
       if (kind === 'interface') continue;
     }
-    const isCall = kind === 'method' && via?.endsWith('()') === true;
+    const isCall = (isCallable(kind) || known.returns.has(id)) && via?.endsWith('()') === true;
     if (id !== from && !isCall && (kind === undefined || !typeCarriers.has(kind))) continue;
     // What a property's type leads to is read through that property's name; a method's, through its call.
-    const through = kind === 'property' || kind === 'getter' ? id.slice(id.lastIndexOf('.') + 1) : id === from ? undefined : via;
+    // A property's own code (its initializer, its decorators) reads on what it names directly.
+    const through = id === from ? undefined : kind === 'property' || kind === 'getter' ? id.slice(id.lastIndexOf('.') + 1) : via;
+    // A call leads only to what it returns, when that is known by name.
+    const returned = isCall ? known.returns.get(id) : undefined;
     for (const edge of graph.dependencies.get(id) ?? []) {
       const target = graph.symbols.get(edge.to)?.declarationKind;
+      if (returned !== undefined && !returned.includes(edge.to.slice(edge.to.lastIndexOf('#') + 1))) continue;
       if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, through);
+      // `createService().run()`: the declaration calls `createService`; `return make()` leads on to `make`.
+      const name = edge.to.slice(edge.to.lastIndexOf('#') + 1);
+      if ((target === 'function' || known.returns.has(edge.to)) && (id === from ? [...reads].some((read) => read.startsWith(`${name}().`)) : returned !== undefined)) {
+        reach(edge.to, id === from ? `${name}()` : via);
+      }
     }
   }
   return classes;
@@ -625,6 +691,7 @@ function fileEdges(facts: FileFacts, exports: ExportResolver, hasSymbol: (id: st
   const file = facts.path;
   const importsByLocal = new Map(facts.imports.map((binding) => [binding.local, binding]));
   const localNames = new Set(facts.declarations.map((declaration) => declaration.name));
+  const aliases = new Map(facts.declarations.flatMap((declaration) => (declaration.aliasOf === undefined ? [] : [[declaration.name, declaration.aliasOf] as const])));
 
   // Resolution happens per import binding, once, and records what resolves nowhere.
   const bindingTargets = new Map<string, Target[]>();
@@ -653,36 +720,55 @@ function fileEdges(facts: FileFacts, exports: ExportResolver, hasSymbol: (id: st
     return allExportsOf(target.file, target.through);
   };
 
+  // `lib: typeof Lib` then `lib.save()` or `const { save } = lib`: the module's shape is given to
+  // values, and what is read from them are the file's property reads. Those name the exports
+  // used; a read elsewhere of a value typed here is out of sight (the parser follows no values).
+  let namesRead: Set<string> | undefined;
+  const exportsRead = (target: Target): Target[] => {
+    if (target.kind !== 'namespace') return expand(target, undefined);
+    const names = (namesRead ??= new Set(facts.declarations.flatMap((declaration) => (declaration.memberAccesses ?? []).filter((name) => !name.includes('.')))));
+    return exports.exportNames(target.file).filter((name) => names.has(name)).flatMap((name) => expand(target, name));
+  };
+
   for (const declaration of facts.declarations) {
     const from = symbolId(file, declaration.name);
     if (declaration.parent !== undefined) {
       // A class or namespace is made of its members: a changed member changes what its users get.
       addEdge({ from: symbolId(file, declaration.parent), to: from, kind: 'runtime', line: declaration.startLine, structural: true });
     }
-    for (const use of declaration.uses) {
+    const addUse = (use: BindingUse, aliased = false): void => {
       const binding = importsByLocal.get(use.name);
       const kind: CodeEdgeKind = binding?.typeOnly ? 'type' : use.kind;
       if (binding) {
         for (const target of bindingTargets.get(use.name) ?? []) {
-          for (const resolved of expand(target, use.member)) {
+          const expanded = use.typeQuery && use.member === undefined ? exportsRead(target) : expand(target, use.member);
+          // Through an alias, `Api['save']` names the member, not the whole class.
+          for (const resolved of aliased ? expanded.slice(0, 1) : expanded) {
             if (resolved.kind !== 'symbol') continue;
             addEdge(withThrough({ from, to: resolved.id, kind, line: use.line }, resolved.through));
           }
         }
-        continue;
+        return;
       }
-      if (!localNames.has(use.name)) continue;
+      if (!localNames.has(use.name)) return;
       // `this.props` in a React component: a member the class inherits from outside is no edge
       // to the class itself (that would make every member depend on all of the class).
-      if (use.member !== undefined && declaration.parent === use.name && !localNames.has(`${use.name}.${use.member}`)) continue;
-      const local = expand({ kind: 'symbol', id: symbolId(file, use.name), through: [] }, use.member, declaration.parent === use.name);
+      if (use.member !== undefined && declaration.parent === use.name && !localNames.has(`${use.name}.${use.member}`)) return;
+      const local = expand({ kind: 'symbol', id: symbolId(file, use.name), through: [] }, use.member, aliased || declaration.parent === use.name);
       for (const resolved of local) if (resolved.kind === 'symbol' && resolved.id !== from) addEdge({ from, to: resolved.id, kind, line: use.line });
-    }
+      // `type Api = InstanceType<typeof App>` then `Api['save']`: the member of what the alias names.
+      const aliasOf = aliases.get(use.name);
+      if (use.member !== undefined && aliasOf !== undefined && !aliased && !localNames.has(`${use.name}.${use.member}`)) {
+        addUse({ ...use, name: aliasOf }, true);
+      }
+    };
+    for (const use of declaration.uses) addUse(use);
     for (const moduleUse of declaration.moduleUses) {
       const resolution = exports.resolveBinding(file, { local: '', imported: '*', specifier: moduleUse.specifier, typeOnly: false, line: moduleUse.line });
       const edgeKind: CodeEdgeKind = moduleUse.kind === 'dynamic' ? 'dynamic' : 'runtime';
       for (const target of resolution) {
-        for (const resolved of expand(target, undefined)) {
+        const taken = moduleUse.names === undefined ? expand(target, undefined) : moduleUse.names.flatMap((name) => expand(target, name));
+        for (const resolved of taken) {
           if (resolved.kind === 'symbol') addEdge(withThrough({ from, to: resolved.id, kind: edgeKind, line: moduleUse.line }, resolved.through));
         }
       }
@@ -698,13 +784,17 @@ function withThrough(edge: GraphEdge, through: string[]): GraphEdge {
 /** Each graph's edges by dependent, then target, so that adding one stays O(1) on hubs. */
 const edgeIndexes = new WeakMap<SymbolGraph, Map<string, Map<string, GraphEdge>>>();
 
-function addEdge(graph: SymbolGraph, edge: GraphEdge): void {
+function edgeIndexOf(graph: SymbolGraph): Map<string, Map<string, GraphEdge>> {
   let index = edgeIndexes.get(graph);
   if (!index) {
     index = new Map();
     edgeIndexes.set(graph, index);
   }
-  if (!keepEdge(index, edge)) return;
+  return index;
+}
+
+function addEdge(graph: SymbolGraph, edge: GraphEdge): void {
+  if (!keepEdge(edgeIndexOf(graph), edge)) return;
   const forward = graph.dependencies.get(edge.from) ?? [];
   forward.push(edge);
   graph.dependencies.set(edge.from, forward);

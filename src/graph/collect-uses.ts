@@ -37,13 +37,18 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
   const record = (name: string, member: string | undefined, isType: boolean, node: ts.Node) => {
     if (name === context.selfName && member === undefined) return;
     const key = member === undefined ? name : `${name}\u0000${member}`;
+    // `keyof typeof lib` is the whole shape: every export name counts.
+    const query = node.parent;
+    const isTypeQuery = member === undefined && ts.isTypeQueryNode(query) && query.exprName === node && !isKeyOf(query.parent);
     const existing = byKey.get(key);
     if (existing) {
       if (!isType) existing.kind = 'runtime';
+      if (!isTypeQuery) delete existing.typeQuery;
       return;
     }
     const use: BindingUse = { name, kind: isType ? 'type' : 'runtime', line: lineOf(sourceFile, node.getStart(sourceFile)) };
     if (member !== undefined) use.member = member;
+    if (isTypeQuery) use.typeQuery = true;
     byKey.set(key, use);
   };
 
@@ -80,10 +85,10 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
         if (ts.isPropertyAccessExpression(via)) memberAccesses.add(`${via.name.text}.${name}`);
         const origin = ts.isIdentifier(via) ? localOrigins.get(via.text) : undefined;
         if (origin !== undefined) memberAccesses.add(`${origin}.${name}`);
-        // `runner.cursor().sort()` also records `cursor().sort`: `sort` is on what `cursor` returns.
-        if (ts.isCallExpression(via) && ts.isPropertyAccessExpression(unwrap(via.expression))) {
-          memberAccesses.add(`${(unwrap(via.expression) as ts.PropertyAccessExpression).name.text}().${name}`);
-        }
+        // `runner.cursor().sort()` also records `cursor().sort`: `sort` is on what `cursor` returns;
+        // `createService().run()` records `createService().run` alike.
+        const called = ts.isCallExpression(via) ? calleeName(via) : undefined;
+        if (called !== undefined) memberAccesses.add(`${called}().${name}`);
       }
     }
     // `({ manager }: Runner)` and `const { manager } = runner` read `manager`.
@@ -92,11 +97,23 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
       if (property !== undefined) {
         memberAccesses.add(property);
         localOrigins.set(node.name.text, property);
+        // `const { scene } = this.app` reads `app.scene`, as `this.app.scene` would.
+        const declaration = node.parent.parent;
+        const origin = ts.isVariableDeclaration(declaration) && declaration.initializer ? originOf(declaration.initializer) : undefined;
+        if (origin !== undefined) memberAccesses.add(`${origin}.${property}`);
       }
     }
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const origin = originOf(node.initializer);
       if (origin !== undefined) localOrigins.set(node.name.text, origin);
+    }
+    // `this.subscribers.forEach((s) => s.beforeQuery())` and `for (const s of this.subscribers)`:
+    // an element is read through the collection's name, whose type names are the element's too.
+    const element = elementBinding(node);
+    if (element !== undefined) {
+      const collection = unwrap(element.collection);
+      const origin = ts.isIdentifier(collection) ? localOrigins.get(collection.text) : originOf(collection);
+      if (origin !== undefined) localOrigins.set(element.name, origin);
     }
     if (ts.isCallExpression(node)) {
       const moduleUse = moduleUseOf(node, sourceFile);
@@ -109,16 +126,45 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
   return { uses: [...byKey.values()], moduleUses, memberAccesses: [...memberAccesses].sort() };
 }
 
-/** What a local's value was read from: `p` for `x.p`, `m()` for `x.m(…)` (awaited or not). */
+function isKeyOf(node: ts.Node): boolean {
+  return ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.KeyOfKeyword;
+}
+
+/** What a local's value was read from: `p` for `x.p`, `m()` for `x.m(…)` or `m(…)` (awaited or not). */
 function originOf(initializer: ts.Expression): string | undefined {
   let value = unwrap(initializer);
   if (ts.isAwaitExpression(value)) value = unwrap(value.expression);
   if (ts.isPropertyAccessExpression(value)) return value.name.text;
   if (ts.isCallExpression(value)) {
-    const callee = unwrap(value.expression);
-    if (ts.isPropertyAccessExpression(callee)) return `${callee.name.text}()`;
+    const called = calleeName(value);
+    if (called !== undefined) return `${called}()`;
   }
   return undefined;
+}
+
+/** Array methods whose callback's first parameter is an element of the array. */
+const elementCallbacks = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'flatMap']);
+
+/** The local an element of a collection is bound to, and the collection's expression. */
+function elementBinding(node: ts.Node): { name: string; collection: ts.Expression } | undefined {
+  if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
+    const [declaration] = node.initializer.declarations;
+    return declaration !== undefined && ts.isIdentifier(declaration.name) ? { name: declaration.name.text, collection: node.expression } : undefined;
+  }
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = unwrap(node.expression);
+  const [callback] = node.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || !elementCallbacks.has(callee.name.text) || callback === undefined) return undefined;
+  if (!(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
+  const [parameter] = callback.parameters;
+  return parameter !== undefined && ts.isIdentifier(parameter.name) ? { name: parameter.name.text, collection: callee.expression } : undefined;
+}
+
+/** `m` of `x.m(…)` and of `m(…)`. */
+function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return ts.isIdentifier(callee) ? callee.text : undefined;
 }
 
 function unwrap(expression: ts.Expression): ts.Expression {
@@ -225,8 +271,11 @@ function moduleUseOf(call: ts.CallExpression, sourceFile: ts.SourceFile): Module
   const literal = first !== undefined && ts.isStringLiteralLike(first) ? first.text : undefined;
   if (literal === undefined) return undefined;
   const line = lineOf(sourceFile, call.getStart(sourceFile));
-  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return { specifier: literal, kind: 'dynamic', line };
-  if (ts.isIdentifier(call.expression) && call.expression.text === 'require') return { specifier: literal, kind: 'dynamic', line };
+  const isImport = call.expression.kind === ts.SyntaxKind.ImportKeyword;
+  if (isImport || (ts.isIdentifier(call.expression) && call.expression.text === 'require')) {
+    const names = namesTakenFrom(call, isImport, sourceFile);
+    return names === undefined ? { specifier: literal, kind: 'dynamic', line } : { specifier: literal, kind: 'dynamic', line, names };
+  }
   const callee = call.expression;
   if (
     ts.isPropertyAccessExpression(callee) &&
@@ -240,6 +289,88 @@ function moduleUseOf(call: ts.CallExpression, sourceFile: ts.SourceFile): Module
     return call.arguments.length > 1 ? undefined : { specifier: literal, kind: 'mock', line };
   }
   return undefined;
+}
+
+/**
+ * The exports code takes from a loaded module, when it reads nothing else of it:
+ * `const { a } = await import('x')`, `(await import('x')).a`, `import('x').then(({ a }) => …)`,
+ * `import('x').then((m) => m.a)`, `const m = require('x')` then `m.a`, and a top-level
+ * variable assigned the module (`lib = require('x')`) read as `lib.a` anywhere in the file.
+ * Undefined when the module is used whole.
+ */
+function namesTakenFrom(call: ts.CallExpression, isImport: boolean, sourceFile: ts.SourceFile): string[] | undefined {
+  let value: ts.Node = call;
+  const up = () => {
+    while (ts.isParenthesizedExpression(value.parent)) value = value.parent;
+  };
+  up();
+  if (isImport) {
+    const parent = value.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === value && parent.name.text === 'then') {
+      const then = parent.parent;
+      const handler = ts.isCallExpression(then) && then.expression === parent ? then.arguments[0] : undefined;
+      if (handler === undefined || !(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) return undefined;
+      const [module] = handler.parameters;
+      return module === undefined ? [] : namesBoundBy(module.name, handler.body);
+    }
+    if (!ts.isAwaitExpression(parent)) return undefined;
+    value = parent;
+    up();
+  }
+  const holder = value.parent;
+  if (ts.isPropertyAccessExpression(holder) && holder.expression === value) return [holder.name.text];
+  if (ts.isVariableDeclaration(holder) && holder.initializer === value) {
+    const scope = ts.isIdentifier(holder.name) ? enclosingScope(holder) : holder;
+    return scope === undefined ? undefined : namesBoundBy(holder.name, scope);
+  }
+  if (ts.isBinaryExpression(holder) && holder.right === value && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(holder.left)) {
+    const assigned = holder.left.text;
+    const isTopLevel = sourceFile.statements.some((statement) => ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === assigned));
+    return isTopLevel ? propertyReads(assigned, sourceFile) : undefined;
+  }
+  return undefined;
+}
+
+/** `{ a, b: c }` takes `a` and `b`; a name `m` takes what `scope` reads as `m.x`. */
+function namesBoundBy(name: ts.BindingName, scope: ts.Node): string[] | undefined {
+  if (ts.isIdentifier(name)) return propertyReads(name.text, scope);
+  if (!ts.isObjectBindingPattern(name)) return undefined;
+  const names: string[] = [];
+  for (const element of name.elements) {
+    const property = element.propertyName ?? element.name;
+    if (element.dotDotDotToken || !(ts.isIdentifier(property) || ts.isStringLiteral(property))) return undefined;
+    names.push(property.text);
+  }
+  return names;
+}
+
+function enclosingScope(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isBlock(current) || ts.isSourceFile(current) || ts.isModuleBlock(current) || ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
+}
+
+/**
+ * The property names `scope` reads on `name` (`name.a`); undefined when it uses `name` any
+ * other way (passed on, spread, indexed). Its declaration and assignments to it are no reads.
+ * A shadowing local of the same name only adds names: conservative.
+ */
+function propertyReads(name: string, scope: ts.Node): string[] | undefined {
+  const names = new Set<string>();
+  let whole = false;
+  const visit = (node: ts.Node): void => {
+    if (whole) return;
+    if (ts.isIdentifier(node) && node.text === name && isReference(node)) {
+      const parent = node.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === node) names.add(parent.name.text);
+      else if (!(ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)) whole = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return whole ? undefined : [...names].sort();
 }
 
 const noNames: ReadonlySet<string> = new Set();

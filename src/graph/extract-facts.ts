@@ -69,6 +69,12 @@ export function factsOfSyntax(path: string, scriptKind: ScriptKind, syntax: File
     if (memberAccesses.length > 0) declaration.memberAccesses = memberAccesses;
     const memberTypes = memberTypesOf(site.rangeNode);
     if (memberTypes) declaration.memberTypes = memberTypes;
+    const returns = returnsOf(site);
+    if (returns !== undefined) declaration.returns = returns;
+    const bases = ts.isInterfaceDeclaration(site.rangeNode) ? interfaceBases(site.rangeNode) : [];
+    if (bases.length > 0) declaration.bases = bases;
+    const aliasOf = ts.isTypeAliasDeclaration(site.rangeNode) ? classAliased(site.rangeNode.type) : undefined;
+    if (aliasOf !== undefined) declaration.aliasOf = aliasOf;
     return declaration;
   });
 
@@ -99,14 +105,86 @@ function memberTypesOf(node: ts.Node): Record<string, string[]> | undefined {
     const type = ts.isPropertySignature(member) || isMethod ? member.type : undefined;
     if (!type) continue;
     const names = new Set<string>();
-    const visit = (child: ts.Node): void => {
-      if (ts.isTypeReferenceNode(child)) names.add(ts.isIdentifier(child.typeName) ? child.typeName.text : child.typeName.right.text);
-      ts.forEachChild(child, visit);
-    };
-    visit(type);
+    addTypeNames(type, names);
     if (names.size > 0) types[isMethod ? `${member.name.text}()` : member.name.text] = [...names].sort();
   }
   return Object.keys(types).length > 0 ? types : undefined;
+}
+
+/**
+ * What a function or method gives its callers, by name: the types its declared return type
+ * mentions, else what every `return` hands back — a `new C()` or a call `f()` (whose own return
+ * leads on). Undefined when some return is anything else: then all it uses may be returned.
+ */
+function returnsOf(site: DeclarationSite): string[] | undefined {
+  const [root] = site.roots;
+  const fn =
+    root !== undefined && (ts.isFunctionDeclaration(root) || ts.isMethodDeclaration(root))
+      ? root
+      : root !== undefined && ts.isVariableDeclaration(root) && root.initializer && (ts.isArrowFunction(root.initializer) || ts.isFunctionExpression(root.initializer))
+        ? root.initializer
+        : undefined;
+  if (fn === undefined) return undefined;
+  const names = new Set<string>();
+  if (fn.type) {
+    addTypeNames(fn.type, names);
+    return [...names].sort();
+  }
+  const body = fn.body;
+  if (body === undefined) return undefined;
+  const returned: ts.Expression[] = [];
+  if (ts.isBlock(body)) {
+    let bare = false;
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (ts.isReturnStatement(node)) {
+        if (node.expression) returned.push(node.expression);
+        else bare = true;
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    if (bare) return undefined;
+  } else {
+    returned.push(body);
+  }
+  for (const expression of returned) {
+    let value = expression;
+    while (ts.isParenthesizedExpression(value) || ts.isAwaitExpression(value) || ts.isNonNullExpression(value)) value = value.expression;
+    const callee = ts.isNewExpression(value) || ts.isCallExpression(value) ? value.expression : undefined;
+    if (callee === undefined || !ts.isIdentifier(callee)) return undefined;
+    names.add(callee.text);
+  }
+  return names.size > 0 ? [...names].sort() : undefined;
+}
+
+function addTypeNames(type: ts.Node, names: Set<string>): void {
+  if (ts.isTypeReferenceNode(type)) names.add(ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text);
+  ts.forEachChild(type, (child) => addTypeNames(child, names));
+}
+
+/** `interface A extends B, ns.C` extends `B` and `C`. */
+function interfaceBases(node: ts.InterfaceDeclaration): string[] {
+  return (node.heritageClauses ?? []).flatMap((clause) =>
+    clause.types.flatMap((type) => {
+      const expression = type.expression;
+      if (ts.isIdentifier(expression)) return [expression.text];
+      return ts.isPropertyAccessExpression(expression) ? [expression.name.text] : [];
+    }),
+  );
+}
+
+/** The binding a type alias names whole: `C`, `C<T>`, `typeof C`, `InstanceType<typeof C>`. */
+function classAliased(type: ts.TypeNode): string | undefined {
+  let node = type;
+  while (ts.isParenthesizedTypeNode(node)) node = node.type;
+  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) {
+    const [argument] = node.typeArguments ?? [];
+    if (node.typeName.text === 'InstanceType' && argument !== undefined) return classAliased(argument);
+    return node.typeName.text;
+  }
+  if (ts.isTypeQueryNode(node) && ts.isIdentifier(node.exprName)) return node.exprName.text;
+  return undefined;
 }
 
 /** `Class.member` and `Ns.member` belong to the top-level binding `Class` / `Ns`. */

@@ -43,6 +43,49 @@ describe('symbol edges', () => {
     ]);
   });
 
+  test('a namespace given as a type (`typeof lib`) depends on the exports the file reads by name', async () => {
+    const graph = await graphOf({
+      'src/lib.ts': 'export const Button = () => 1;\nexport const Footer = () => 2;\nexport const Sidebar = () => 3;\nexport type Theme = string;\n',
+      'src/footer.tsx': "import type * as Lib from './lib';\nexport function CustomFooter({ lib }: { lib: typeof Lib }) {\n  const { Button } = lib;\n  return lib.Footer();\n}\n",
+      'src/props.ts': "import type * as Lib from './lib';\nexport interface AppProps { lib: typeof Lib; theme: Lib.Theme }\nexport function App({ lib }: AppProps) { return lib.Sidebar(); }\n",
+      'src/keys.ts': "import * as lib from './lib';\nexport type Keys = keyof typeof lib;\nexport const all = Object.keys(lib);\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/footer.tsx#CustomFooter -> src/lib.ts#Button (type)',
+      'src/footer.tsx#CustomFooter -> src/lib.ts#Footer (type)',
+      'src/keys.ts#Keys -> src/lib.ts#Button (type)',
+      'src/keys.ts#Keys -> src/lib.ts#Footer (type)',
+      'src/keys.ts#Keys -> src/lib.ts#Sidebar (type)',
+      'src/keys.ts#Keys -> src/lib.ts#Theme (type)',
+      'src/keys.ts#all -> src/lib.ts#Button (runtime)',
+      'src/keys.ts#all -> src/lib.ts#Footer (runtime)',
+      'src/keys.ts#all -> src/lib.ts#Sidebar (runtime)',
+      'src/keys.ts#all -> src/lib.ts#Theme (runtime)',
+      'src/props.ts#App -> src/props.ts#AppProps (type)',
+      'src/props.ts#AppProps -> src/lib.ts#Sidebar (type)',
+      'src/props.ts#AppProps -> src/lib.ts#Theme (type)',
+    ]);
+  });
+
+  test('a member named through a type alias of a class is a use of the class member', async () => {
+    const graph = await graphOf({
+      'src/collab.ts': "export class Collab {\n  start() {}\n  stop() {}\n}\ntype CollabInstance = InstanceType<typeof Collab>;\nexport interface CollabAPI { start: CollabInstance['start'] }\n",
+      'src/api.ts': "import type { Collab } from './collab';\ntype Same = Collab;\nexport type Stop = Same['stop'];\nexport type Missing = Same['other'];\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/api.ts#Missing -> src/api.ts#Same (type)',
+      'src/api.ts#Missing -> src/collab.ts#Collab (type)',
+      'src/api.ts#Same -> src/collab.ts#Collab (type)',
+      'src/api.ts#Stop -> src/api.ts#Same (type)',
+      'src/api.ts#Stop -> src/collab.ts#Collab.stop (type)',
+      'src/collab.ts#Collab -> src/collab.ts#Collab.start (runtime)',
+      'src/collab.ts#Collab -> src/collab.ts#Collab.stop (runtime)',
+      'src/collab.ts#CollabAPI -> src/collab.ts#Collab.start (type)',
+      'src/collab.ts#CollabAPI -> src/collab.ts#CollabInstance (type)',
+      'src/collab.ts#CollabInstance -> src/collab.ts#Collab (type)',
+    ]);
+  });
+
   test('local shadowing is no reference; JSX tags and class heritage are', async () => {
     const graph = await graphOf({
       'src/button.tsx': 'export function Button() { return <button />; }\nexport class Base {}\n',
@@ -92,6 +135,39 @@ describe('symbol edges', () => {
       'src/lazy.ts#open -> src/heavy.ts#unload (dynamic)',
       'test/lazy.test.ts#<module> -> src/heavy.ts#load (runtime)',
       'test/lazy.test.ts#<module> -> src/heavy.ts#unload (runtime)',
+    ]);
+  });
+
+  test('a loaded module read by name depends on those exports only; used whole, on every export', async () => {
+    const graph = await graphOf({
+      'src/db.ts': 'export const seed = () => 1;\nexport const reset = () => 0;\nexport const drop = () => -1;\n',
+      'src/mocks.ts': [
+        "export const destructured = async () => { const { seed } = await import('./db'); return seed(); };",
+        "export const accessed = async () => (await import('./db')).reset();",
+        "export const thenAccess = () => import('./db').then((db) => db.drop());",
+        "export const thenPattern = () => import('./db').then(({ seed: s }) => s());",
+        "export const required = () => { const db = require('./db'); return db.reset(); };",
+        "export const passedOn = () => import('./db').then(console.log);",
+        "export const spread = async () => { const { seed, ...rest } = await import('./db'); return rest; };",
+        '',
+      ].join('\n'),
+      'src/scope.js': "let lib = {};\nif (globalThis.window) {\n  lib = require('./db');\n}\nexport const scope = { seed: lib.seed };\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/mocks.ts#accessed -> src/db.ts#reset (dynamic)',
+      'src/mocks.ts#destructured -> src/db.ts#seed (dynamic)',
+      'src/mocks.ts#passedOn -> src/db.ts#drop (dynamic)',
+      'src/mocks.ts#passedOn -> src/db.ts#reset (dynamic)',
+      'src/mocks.ts#passedOn -> src/db.ts#seed (dynamic)',
+      'src/mocks.ts#required -> src/db.ts#reset (dynamic)',
+      'src/mocks.ts#spread -> src/db.ts#drop (dynamic)',
+      'src/mocks.ts#spread -> src/db.ts#reset (dynamic)',
+      'src/mocks.ts#spread -> src/db.ts#seed (dynamic)',
+      'src/mocks.ts#thenAccess -> src/db.ts#drop (dynamic)',
+      'src/mocks.ts#thenPattern -> src/db.ts#seed (dynamic)',
+      'src/scope.js#<module> -> src/db.ts#seed (dynamic)',
+      'src/scope.js#<module> -> src/scope.js#lib (runtime)',
+      'src/scope.js#scope -> src/scope.js#lib (runtime)',
     ]);
   });
 
