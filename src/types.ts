@@ -152,6 +152,11 @@ export interface BindingUse {
    * sees as property names, so a namespace used this way depends on the exports read by name.
    */
   typeQuery?: true;
+  /**
+   * Every whole use is a computed access with a key the parser cannot read (`ns[key]`): on a
+   * namespace, an `unknown` edge to every export (counted in `stats.unknownEdges`).
+   */
+  computed?: true;
   /** First line where the reference occurs. */
   line: number;
 }

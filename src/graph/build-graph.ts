@@ -61,6 +61,7 @@ export function assembleGraph(pieces: ReadonlyMap<string, FilePiece>, files: Gra
   for (const piece of pieces.values()) for (const symbol of piece.symbols) graph.symbols.set(symbol.id, symbol);
   // A piece knows every file; the graph may hold fewer (a focus): edges into the rest are moot.
   for (const piece of pieces.values()) for (const edge of piece.edges) if (graph.symbols.has(edge.to)) addEdge(graph, edge);
+  for (const edges of graph.dependencies.values()) for (const edge of edges) if (edge.kind === 'unknown') graph.unknownEdges++;
   if (dependents instanceof MemberDependents) dependents.start(graph, pieces);
   else addMemberEdges(graph, pieces);
   return graph;
@@ -742,10 +743,12 @@ function fileEdges(facts: FileFacts, exports: ExportResolver, hasSymbol: (id: st
       if (binding) {
         for (const target of bindingTargets.get(use.name) ?? []) {
           const expanded = use.typeQuery && use.member === undefined ? exportsRead(target) : expand(target, use.member);
+          // `ns[key]`: any export may be the one read.
+          const edgeKind: CodeEdgeKind = use.computed && target.kind === 'namespace' ? 'unknown' : kind;
           // Through an alias, `Api['save']` names the member, not the whole class.
           for (const resolved of aliased ? expanded.slice(0, 1) : expanded) {
             if (resolved.kind !== 'symbol') continue;
-            addEdge(withThrough({ from, to: resolved.id, kind, line: use.line }, resolved.through));
+            addEdge(withThrough({ from, to: resolved.id, kind: edgeKind, line: use.line }, resolved.through));
           }
         }
         return;

@@ -40,15 +40,19 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
     // `keyof typeof lib` is the whole shape: every export name counts.
     const query = node.parent;
     const isTypeQuery = member === undefined && ts.isTypeQueryNode(query) && query.exprName === node && !isKeyOf(query.parent);
+    // `ns[key]`: which export is read, only the running program knows.
+    const isComputed = member === undefined && ts.isElementAccessExpression(query) && query.expression === node && !ts.isStringLiteralLike(query.argumentExpression);
     const existing = byKey.get(key);
     if (existing) {
       if (!isType) existing.kind = 'runtime';
       if (!isTypeQuery) delete existing.typeQuery;
+      if (!isComputed) delete existing.computed;
       return;
     }
     const use: BindingUse = { name, kind: isType ? 'type' : 'runtime', line: lineOf(sourceFile, node.getStart(sourceFile)) };
     if (member !== undefined) use.member = member;
     if (isTypeQuery) use.typeQuery = true;
+    if (isComputed) use.computed = true;
     byKey.set(key, use);
   };
 

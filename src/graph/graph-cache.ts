@@ -66,7 +66,7 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;

@@ -86,6 +86,21 @@ describe('symbol edges', () => {
     ]);
   });
 
+  test('a computed access on a namespace is an unknown edge to every export, counted; a literal key names one export', async () => {
+    const graph = await graphOf({
+      'src/handlers.ts': 'export const create = () => 1;\nexport const remove = () => 2;\n',
+      'src/route.ts': "import * as handlers from './handlers';\nexport const byName = (name: string) => (handlers as any)[name]();\nexport const dispatch = (name: 'create' | 'remove') => handlers[name]();\nexport const creator = () => handlers['create']();\n",
+    });
+    expect(edgesOf(graph)).toEqual([
+      'src/route.ts#byName -> src/handlers.ts#create (runtime)',
+      'src/route.ts#byName -> src/handlers.ts#remove (runtime)',
+      'src/route.ts#creator -> src/handlers.ts#create (runtime)',
+      'src/route.ts#dispatch -> src/handlers.ts#create (unknown)',
+      'src/route.ts#dispatch -> src/handlers.ts#remove (unknown)',
+    ]);
+    expect(graph.unknownEdges).toBe(2);
+  });
+
   test('local shadowing is no reference; JSX tags and class heritage are', async () => {
     const graph = await graphOf({
       'src/button.tsx': 'export function Button() { return <button />; }\nexport class Base {}\n',
