@@ -85,9 +85,9 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const { resolve, warnings } = await resolutionsOf(input, entries);
 
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
-  let importers: Map<string, string[]> | undefined;
-  const importersOf = (files: readonly string[]) => filesReaching(files, entries, (importers ??= importersIndex(entries, resolve)));
-  const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, (importers ??= importersIndex(entries, resolve)), input.focusImports);
+  const importers = input.focus === undefined ? undefined : importersIndex(entries, resolve);
+  const importersOf = (files: readonly string[]) => filesReaching(files, entries, importers ?? importersIndex(entries, resolve));
+  const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, importers!, input.focusImports);
   const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stampOf: stamper(entries, resolve) };
   const { pieces, built } = piecesOf(seeds, importersOf, context);
   // A focused graph serves a walk, which asks for few members' dependents: those are drawn when asked.
@@ -104,7 +104,7 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   }
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-    const resolved = new Map([...pieces.keys()].map((path) => [path, new Map(entries.get(path)!.summary.specifiers.map(({ specifier }) => [specifier, resolve(path, specifier)]))]));
+  const resolved = new Map([...pieces.keys()].map((path) => [path, new Map(entries.get(path)!.summary.specifiers.map(({ specifier }) => [specifier, resolve(path, specifier)]))]));
   const exportedSymbols = (files: readonly string[]) => exportsOf(files, context);
   return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed, builtPieces: built, resolved, exportedSymbols };
 }
