@@ -1,8 +1,8 @@
 // blast explain and blast affected on the fixture scenarios.
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { affected, explain } from '../../src/run.js';
-import { createFixtureRepo } from '../helpers/git-repo.js';
+import { affected, check, explain } from '../../src/run.js';
+import { createFixtureRepo, gitRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const slow = { tags: ['slow'] };
@@ -38,6 +38,30 @@ describe('blast explain', () => {
         children: [
           { id: 'src/server.ts#routes', edge: 'runtime', line: 6, children: [] },
           { id: 'test/price-field.test.ts#<module>', edge: 'runtime', line: 5, children: [] },
+        ],
+      },
+    ]);
+  });
+
+  test('circular imports: the walk ends, each symbol once; the dependents tree shows the cycle once', slow, async () => {
+    const even = 'import { odd } from \'./odd\';\nexport function even(n: number): boolean {\n  return n === 0 ? true : odd(n - 1);\n}\n';
+    const odd = "import { even } from './even';\nexport function odd(n: number): boolean {\n  return n === 0 ? false : even(n - 1);\n}\n";
+    const base = { 'src/even.ts': even, 'src/odd.ts': odd, 'src/main.ts': "import { even } from './even';\nexport const main = () => even(4);\n" };
+    const repo = await gitRepo({ base, head: { ...base, 'src/odd.ts': odd.replace('n === 0 ? false', 'n <= 0 ? false') } });
+    const { result } = await check({ cwd: repo.cwd, env: repo.env });
+    expect(result.affected.symbols.map((symbol) => `${symbol.id} ${symbol.depth} via ${symbol.via}`)).toEqual([
+      'src/even.ts#even 1 via src/odd.ts#odd',
+      'src/main.ts#main 2 via src/even.ts#even',
+    ]);
+    const explanation = await explain({ cwd: repo.cwd, env: repo.env, target: 'src/odd.ts#odd', depth: 4 });
+    expect(explanation.symbols[0]!.dependents).toEqual([
+      {
+        id: 'src/even.ts#even',
+        edge: 'runtime',
+        line: 3,
+        children: [
+          { id: 'src/main.ts#main', edge: 'runtime', line: 2, children: [] },
+          { id: 'src/odd.ts#odd', edge: 'runtime', line: 3, children: [], cycle: true },
         ],
       },
     ]);
