@@ -237,16 +237,21 @@ function classesReachedBy(
     if (id !== from && !isCall && (kind === undefined || !typeCarriers.has(kind))) continue;
     // What a property's type leads to is read through that property's name; a method's, through its call.
     // A property's own code (its initializer, its decorators) reads on what it names directly.
-    const through = id === from ? undefined : kind === 'property' || kind === 'getter' ? id.slice(id.lastIndexOf('.') + 1) : via;
+    // A property a called method uses (`return this.runner ?? …`) may be what the call returns:
+    // it is read through the call.
+    const isReadByName = (kind === 'property' || kind === 'getter') && via?.endsWith('()') !== true;
+    const through = id === from ? undefined : isReadByName ? id.slice(id.lastIndexOf('.') + 1) : via;
     // A call leads only to what it returns, when that is known by name.
     const returned = isCall ? known.returns.get(id) : undefined;
     for (const edge of graph.dependencies.get(id) ?? []) {
       const target = graph.symbols.get(edge.to)?.declarationKind;
       if (returned !== undefined && !returned.includes(edge.to.slice(edge.to.lastIndexOf('#') + 1))) continue;
       if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, through);
-      // `createService().run()`: the declaration calls `createService`; `return make()` leads on to `make`.
-      const name = edge.to.slice(edge.to.lastIndexOf('#') + 1);
-      if ((target === 'function' || known.returns.has(edge.to)) && (id === from ? [...reads].some((read) => read.startsWith(`${name}().`)) : returned !== undefined)) {
+      // `createService().run()` and `this.obtainRunner().run()`: the declaration calls it;
+      // `return make()` leads on to `make`.
+      const qualified = edge.to.slice(edge.to.lastIndexOf('#') + 1);
+      const name = qualified.slice(qualified.lastIndexOf('.') + 1);
+      if ((isCallable(target) || known.returns.has(edge.to)) && (id === from ? [...reads].some((read) => read.startsWith(`${name}().`)) : returned !== undefined)) {
         reach(edge.to, id === from ? `${name}()` : via);
       }
     }

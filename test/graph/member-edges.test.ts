@@ -176,4 +176,28 @@ describe('member edges', () => {
       'src/use.ts#close -> src/runners.ts#SqliteRunner (type)',
     ]);
   });
+
+  test('a property a called method returns is read through the call', async () => {
+    const graph = await graphOf({
+      'src/runner.ts': 'export class Runner {\n  startTransaction() {}\n}\n',
+      'src/builder.ts': [
+        "import { Runner } from './runner';",
+        'export class Builder {',
+        '  runner?: Runner;',
+        '  obtainRunner() {',
+        '    return this.runner ?? new Runner();',
+        '  }',
+        '  execute() {',
+        '    const runner = this.obtainRunner();',
+        '    runner.startTransaction();',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(edgesFrom(edgesOf(graph), 'src/builder.ts#Builder.execute')).toEqual([
+      'src/builder.ts#Builder.execute -> src/builder.ts#Builder.obtainRunner (runtime)',
+      'src/builder.ts#Builder.execute -> src/runner.ts#Runner.startTransaction (runtime)',
+    ]);
+  });
 });
