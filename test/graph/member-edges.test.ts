@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { edgesOf, graphOf } from './graph-of.js';
 
-/** The edges from one symbol, without the file prefix of its own file. */
+/** The edges from one symbol. */
 function edgesFrom(edges: string[], from: string): string[] {
   return edges.filter((edge) => edge.startsWith(`${from} -> `));
 }
