@@ -428,27 +428,31 @@ function classesReachedBy(
   // A class can be reached several ways (directly and through a property): each lends its reads.
   const classes: Array<[string, string | undefined]> = [];
   const seen = new Set<string>([from]);
-  const frontier: Array<{ id: string; via: string | undefined; inherited?: true }> = [{ id: from, via: undefined }];
-  // `inherited`: a base class reached for the members a subclass inherits, whose other subclasses it does not lend.
-  const reach = (id: string, via: string | undefined, inherited = false) => {
-    const key = `${id}\u0000${via ?? ''}${inherited ? '\u0000^' : ''}`;
+  // `inherited`: a base class reached for the members a subclass inherits, which lends no other
+  // subclasses; `constructed`: a class a called function only constructs (`throw new NotFound()`),
+  // which lends no base members.
+  type Way = 'inherited' | 'constructed';
+  const frontier: Array<{ id: string; via: string | undefined; way?: Way }> = [{ id: from, via: undefined }];
+  const reach = (id: string, via: string | undefined, way?: Way) => {
+    const key = `${id}\u0000${via ?? ''}\u0000${way ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    frontier.push(inherited ? { id, via, inherited } : { id, via });
+    frontier.push(way === undefined ? { id, via } : { id, via, way });
   };
   for (const id of own) reach(id, undefined);
   const typed = new Set((graph.dependencies.get(from) ?? []).flatMap((edge) => (edge.kind === 'type' ? [edge.to] : [])));
   for (let index = 0; index < frontier.length && index < 400; index++) {
-    const { id, via, inherited } = frontier[index]!;
+    const { id, via, way } = frontier[index]!;
     const kind = graph.symbols.get(id)?.declarationKind;
     if (kind === 'class') {
       classes.push([id, via]);
-      if (!inherited) for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
+      if (way !== 'inherited') for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
       // `this.broadcaster` in a query runner is the `broadcaster` its base class declares, and so is
       // `runner.release()` where `runner: SqliteRunner` or `runner` was reached through a property.
       // A class the declaration only constructs (`throw new NotFoundError()`) lends no base members
       // to plain reads: a hub base (the `name` of an `Error` subclass) would match every `.name`.
-      if (via !== undefined || inherited === true || own.includes(id) || typed.has(id)) for (const base of known.superclasses.get(id) ?? []) reach(base, via, true);
+      const lendsBases = way === 'inherited' || own.includes(id) || (via === undefined ? typed.has(id) : way !== 'constructed');
+      if (lendsBases) for (const base of known.superclasses.get(id) ?? []) reach(base, via, 'inherited');
       // Only what is read on it leads on: `x.scene.save()` reads `scene`, `x.cursor().sort()` calls `cursor`.
       for (const name of readsOn(reads, via)) {
         const member = `${id}.${name}`;
@@ -480,16 +484,22 @@ function classesReachedBy(
     if (id !== from && !isCall && (kind === undefined || !typeCarriers.has(kind))) continue;
     // What a property's type leads to is read through that property's name; a method's, through its call.
     // A property's own code (its initializer, its decorators) reads on what it names directly.
-    const through = id === from ? undefined : kind === 'property' || kind === 'getter' ? id.slice(id.lastIndexOf('.') + 1) : via;
+    // A property a called method uses (`return this.runner ?? …`) may be what the call returns:
+    // it is read through the call.
+    const isReadByName = (kind === 'property' || kind === 'getter') && via?.endsWith('()') !== true;
+    const through = id === from ? undefined : isReadByName ? id.slice(id.lastIndexOf('.') + 1) : via;
     // A call leads only to what it returns, when that is known by name.
     const returned = isCall ? known.returns.get(id) : undefined;
     for (const edge of graph.dependencies.get(id) ?? []) {
       const target = graph.symbols.get(edge.to)?.declarationKind;
       if (returned !== undefined && !returned.includes(edge.to.slice(edge.to.lastIndexOf('#') + 1))) continue;
-      if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, through);
-      // `createService().run()`: the declaration calls `createService`; `return make()` leads on to `make`.
-      const name = edge.to.slice(edge.to.lastIndexOf('#') + 1);
-      if ((target === 'function' || known.returns.has(edge.to)) && (id === from ? [...reads].some((read) => read.startsWith(`${name}().`)) : returned !== undefined)) {
+      const constructed = target === 'class' && isCall && returned === undefined && edge.kind !== 'type';
+      if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, through, constructed ? 'constructed' : undefined);
+      // `createService().run()` and `this.obtainRunner().run()`: the declaration calls it;
+      // `return make()` leads on to `make`.
+      const qualified = edge.to.slice(edge.to.lastIndexOf('#') + 1);
+      const name = qualified.slice(qualified.lastIndexOf('.') + 1);
+      if ((isCallable(target) || known.returns.has(edge.to)) && (id === from ? [...reads].some((read) => read.startsWith(`${name}().`)) : returned !== undefined)) {
         reach(edge.to, id === from ? `${name}()` : via);
       }
     }

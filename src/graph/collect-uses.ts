@@ -81,7 +81,8 @@ export function collectUses(roots: readonly ts.Node[], context: UseContext): Col
           : undefined;
       const receiver = node.expression;
       if (name !== undefined && receiver.kind === ts.SyntaxKind.ThisKeyword) {
-        if (context.thisClass !== undefined) record(context.thisClass, name, nodeInType, node);
+        // `this.constructor` is the runtime's property (the class of the instance), no call of a constructor.
+        if (context.thisClass !== undefined && name !== 'constructor') record(context.thisClass, name, nodeInType, node);
       } else if (name !== undefined && !(ts.isIdentifier(receiver) && topLevelNames.has(receiver.text))) {
         memberAccesses.add(name);
         // `a.scene.render()` also records `scene.render`: read through `scene`, `render` is Scene's.

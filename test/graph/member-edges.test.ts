@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { edgesOf, graphOf } from './graph-of.js';
 
-/** The edges from one symbol, without the file prefix of its own file. */
+/** The edges from one symbol. */
 function edgesFrom(edges: string[], from: string): string[] {
   return edges.filter((edge) => edge.startsWith(`${from} -> `));
 }
@@ -161,12 +161,15 @@ describe('member edges', () => {
         '',
       ].join('\n'),
       'src/use.ts': "import type { SqliteRunner } from './runners';\nexport function close(runner: SqliteRunner) {\n  runner.release();\n}\n",
-      'src/errors.ts': "export class OrmError extends Error {\n  get name() { return 'OrmError'; }\n}\nexport class NotFound extends OrmError {}\n",
-      'src/find.ts': "import { NotFound } from './errors';\nexport function find(items: Array<{ name: string }>) {\n  if (!items[0]) throw new NotFound();\n  return items[0].name;\n}\n",
+      'src/errors.ts': "export class OrmError extends Error {\n  constructor() { super(); }\n  get name() { return this.constructor.name; }\n}\nexport class NotFound extends OrmError {\n  constructor() { super(); }\n}\n",
+      'src/find.ts': "import { NotFound } from './errors';\nexport function find(items: Array<{ name: string }>) {\n  if (!items[0]) throw new NotFound();\n  return items[0];\n}\nexport const label = (items: Array<{ name: string }>) => find(items).name;\n",
     });
     const edges = edgesOf(graph);
+    // `this.constructor` is the instance's class at runtime, no use of the constructors.
+    expect(edgesFrom(edges, 'src/errors.ts#OrmError.name')).toEqual([]);
     // A class only constructed lends its base's `name` to no `.name` read.
-    expect(edgesFrom(edges, 'src/find.ts#find')).toEqual(['src/find.ts#find -> src/errors.ts#NotFound (runtime)']);
+    expect(edgesFrom(edges, 'src/find.ts#find')).toEqual(['src/find.ts#find -> src/errors.ts#NotFound (runtime)', 'src/find.ts#find -> src/errors.ts#NotFound.constructor (runtime)']);
+    expect(edgesFrom(edges, 'src/find.ts#label')).toEqual(['src/find.ts#label -> src/find.ts#find (runtime)']);
     expect([...edgesFrom(edges, 'src/runners.ts#SqliteRunner.query'), ...edgesFrom(edges, 'src/use.ts#close')]).toEqual([
       'src/runners.ts#SqliteRunner.query -> src/broadcaster.ts#Broadcaster.beforeQuery (runtime)',
       'src/runners.ts#SqliteRunner.query -> src/runners.ts#BaseRunner.broadcaster (runtime)',
@@ -174,6 +177,30 @@ describe('member edges', () => {
       // A call of `BaseRunner.release` may run its overrides.
       'src/use.ts#close -> src/runners.ts#MysqlRunner.release (runtime)',
       'src/use.ts#close -> src/runners.ts#SqliteRunner (type)',
+    ]);
+  });
+
+  test('a property a called method returns is read through the call', async () => {
+    const graph = await graphOf({
+      'src/runner.ts': 'export class Runner {\n  startTransaction() {}\n}\n',
+      'src/builder.ts': [
+        "import { Runner } from './runner';",
+        'export class Builder {',
+        '  runner?: Runner;',
+        '  obtainRunner() {',
+        '    return this.runner ?? new Runner();',
+        '  }',
+        '  execute() {',
+        '    const runner = this.obtainRunner();',
+        '    runner.startTransaction();',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(edgesFrom(edgesOf(graph), 'src/builder.ts#Builder.execute')).toEqual([
+      'src/builder.ts#Builder.execute -> src/builder.ts#Builder.obtainRunner (runtime)',
+      'src/builder.ts#Builder.execute -> src/runner.ts#Runner.startTransaction (runtime)',
     ]);
   });
 });
