@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
 import { assembleGraph, createExportResolver, createPieceBuilder, createTracker, exportsKey, type ExportResolver, type FilePiece, type PieceBuilder } from './build-graph.js';
-import type { GraphCache, StoredFacts } from './graph-cache.js';
+import type { Derived, GraphCache, StoredDerived, StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
 import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
@@ -184,7 +184,7 @@ function piecesOf(
     for (const path of paths) {
       if (loaders.has(path) || !context.entries.has(path)) continue;
       const blob = context.blobs.get(path)!;
-      const stored = context.cache.derived('piece', path, blob).find((variant) => variant.consulted.every(([file, stamp]) => context.stampOf(file) === stamp));
+      const stored = validVariant(context, 'piece', path, blob);
       if (stored) {
         consultedBy.set(path, stored.consulted.map(([file]) => file));
         loaders.set(path, once(stored.load));
@@ -418,6 +418,11 @@ async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string
   return { resolutions, warnings: layout.warnings };
 }
 
+/** The newest variant the cache holds of a derived value whose consulted files all keep their stamps. */
+function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, blob: string): StoredDerived<Derived[K]> | undefined {
+  return context.cache.derived(kind, path, blob).find((variant) => variant.consulted.every(([file, stamp]) => context.stampOf(file) === stamp));
+}
+
 /** What `GraphOutput.exportedSymbols` answers: from the cache while the files it read keep their stamps. */
 function exportsOf(files: readonly string[], context: PieceContext): Map<string, string[]> {
   const tracker = createTracker();
@@ -431,7 +436,7 @@ function exportsOf(files: readonly string[], context: PieceContext): Map<string,
   for (const file of files) {
     if (!context.entries.has(file) || result.has(file)) continue;
     const blob = context.blobs.get(file)!;
-    const stored = context.cache.derived('exports', file, blob).find((variant) => variant.consulted.every(([consulted, stamp]) => context.stampOf(consulted) === stamp));
+    const stored = validVariant(context, 'exports', file, blob);
     if (stored) {
       result.set(file, stored.load());
       continue;
