@@ -205,12 +205,13 @@ async function openStore<T>(file: string | undefined, version: string): Promise<
     },
     async flush(options = {}) {
       if (added.size === 0 || file === undefined) return;
-      // Another blast may have written since this one read: keep its entries too.
-      const current = await loadWithJournals<T>(file, version);
-      if (options.keepOnly === undefined && current.journals.length + 1 < JOURNALS_BEFORE_COMPACTION) {
+      // A journal needs only to know how many there are; the contents are read to fold them.
+      if (options.keepOnly === undefined && (await journalsOf(file)).length + 1 < JOURNALS_BEFORE_COMPACTION) {
         await writeAtomically(journalPath(file), serialize({ format: FORMAT, version, entries: added } satisfies StoredFile<T>));
         return;
       }
+      // Another blast may have written since this one read: keep its entries too.
+      const current = await loadWithJournals<T>(file, version);
       // What this run wrote goes last, as the newest (`keepOnly` keeps the newest).
       const merged = new Map([...entries, ...current.entries].filter(([key]) => !added.has(key)));
       for (const [key, value] of added) merged.set(key, value);
@@ -227,6 +228,14 @@ async function openStore<T>(file: string | undefined, version: string): Promise<
   };
 }
 
+/** The journals of a store's main file, oldest first. */
+async function journalsOf(file: string): Promise<string[]> {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((name) => name.startsWith(prefix) && name.endsWith('.log')).sort().map((name) => join(dir, name));
+}
+
 /** A new journal's path: named by time, so that sorting the names orders them. */
 function journalPath(file: string): string {
   return `${file}.${Date.now().toString(36).padStart(10, '0')}-${randomBytes(4).toString('hex')}.log`;
@@ -234,10 +243,7 @@ function journalPath(file: string): string {
 
 /** The main file's entries with every journal's on top, oldest first; and the journals read. */
 async function loadWithJournals<T>(file: string, version: string): Promise<{ entries: Map<string, T>; journals: string[] }> {
-  const dir = dirname(file);
-  const prefix = `${basename(file)}.`;
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith('.log')).sort();
-  const journals = names.map((name) => join(dir, name));
+  const journals = await journalsOf(file);
   const [main, ...added] = await Promise.all([load<T>(file, version), ...journals.map((journal) => load<T>(journal, version))]);
   for (const entries of added) for (const [key, value] of entries!) main!.set(key, value);
   return { entries: main!, journals };
