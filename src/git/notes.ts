@@ -1,5 +1,5 @@
 import type { Repository } from './repository.js';
-import { runGit } from './run-git.js';
+import { forgetAnswers, runGit } from './run-git.js';
 import { runGitWithInput } from './spawn-git.js';
 
 /** The notes ref blast's approval records live under (DESIGN §7). */
@@ -49,6 +49,8 @@ export async function readNote(repo: Repository, object: string, ref: string = B
  */
 export async function writeNote(repo: Repository, object: string, text: string, ref: string = BLAST_NOTES_REF): Promise<void> {
   await runGitWithInput(repo, ['notes', `--ref=${ref}`, 'add', '-f', '-F', '-', object], text);
+  // The notes ref moved: answers remembered before may be stale.
+  forgetAnswers(repo);
 }
 
 /** The contents of blobs by id, in order, through one `git cat-file --batch`; undefined when missing. */

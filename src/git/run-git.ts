@@ -59,22 +59,18 @@ const READ_ONLY = new Set(['rev-parse', 'symbolic-ref', 'merge-base', 'cat-file'
 
 const answers = new WeakMap<GitContext, Map<string, Promise<string>>>();
 
-/** Commands of blast's that change what the queries above answer: a fetch deepening the history. */
-const CHANGES_ANSWERS = new Set(['fetch']);
-
 /**
  * Runs git in the repository and returns its stdout; a failure becomes a GitError. A read-only
- * query asked again in the same repository gets the same answer, until a command that may
- * change it (see `forgetAnswers`).
+ * query asked again in the same repository gets the same answer, until whatever writes to it
+ * (a deepening fetch, a note) calls `forgetAnswers`.
  */
 export async function runGit(context: GitContext, args: readonly string[]): Promise<string> {
-  if (CHANGES_ANSWERS.has(args[0] ?? '')) forgetAnswers(context);
+  if (!READ_ONLY.has(args[0] ?? '')) return runIn(client(context), args);
   let known = answers.get(context);
   if (!known) {
     known = new Map();
     answers.set(context, known);
   }
-  if (!READ_ONLY.has(args[0] ?? '')) return runIn(client(context), args);
   const key = args.join('\u0000');
   let answer = known.get(key);
   if (!answer) {

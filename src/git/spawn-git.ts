@@ -2,7 +2,7 @@
 // do. Used by the sign-off helpers (patch-id, cat-file --batch, notes written from stdin).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { GitError } from '../errors.js';
-import { forgetAnswers, type GitContext } from './run-git.js';
+import type { GitContext } from './run-git.js';
 
 /** Flags every spawned git gets, as `runGit` passes them through simple-git. */
 const CONFIG_FLAGS: readonly string[] = ['-c', 'core.quotepath=off'];
@@ -47,8 +47,6 @@ function failure(args: readonly string[], result: Finished): GitError {
 
 /** Runs `git <args>` with `input` on stdin; resolves with stdout's bytes, or throws a GitError. */
 export async function runGitWithInput(context: GitContext, args: readonly string[], input: string | Buffer): Promise<Buffer> {
-  // What blast feeds git writes (a note, an object): remembered answers may be stale after it.
-  forgetAnswers(context);
   const child = start(context, args);
   const done = finished(child, args);
   child.stdin?.end(input);
