@@ -297,7 +297,10 @@ export interface SymbolGraph {
   symbols: Map<string, SymbolInfo>;
   /** Reverse adjacency: symbol id -> the edges of its dependents. */
   dependents: Map<string, GraphEdge[]>;
-  /** Forward adjacency: symbol id -> the edges to what it depends on. */
+  /**
+   * Forward adjacency: symbol id -> the edges to what it depends on. A focused graph draws member
+   * and override edges into `dependents` only, when asked: its forward map holds file edges.
+   */
   dependencies: Map<string, GraphEdge[]>;
   files: GraphFiles;
   unresolvedImports: Array<{ file: string; specifier: string; line: number }>;

@@ -67,13 +67,6 @@ export function assembleGraph(pieces: ReadonlyMap<string, FilePiece>, files: Gra
   return graph;
 }
 
-/**
- * Dependents that draw member and override edges only when asked for a member's dependents.
- * A walk asks for the few members a change reaches, where drawing every member edge of the
- * graph (a search from each declaration that reads a property) would cost more than all the
- * rest of a warm run. The edges are those `addMemberEdges` draws; the forward map
- * (`dependencies`) gets them as they are drawn.
- */
 interface MemberContext {
   graph: SymbolGraph;
   /** Member name -> the declarations reading it. */
@@ -85,6 +78,13 @@ interface MemberContext {
   reached: Map<string, Array<[string, string | undefined]>>;
 }
 
+/**
+ * Dependents that draw member and override edges only when asked for a member's dependents.
+ * A walk asks for the few members a change reaches, where drawing every member edge of the
+ * graph (a search from each declaration that reads a property) would cost more than all the
+ * rest of a warm run. The edges are those `addMemberEdges` draws; they go to the dependents
+ * only, so the forward map (`dependencies`) of such a graph holds the file edges alone.
+ */
 class MemberDependents extends Map<string, GraphEdge[]> {
   #ready?: MemberContext;
   readonly #drawn = new Set<string>();

@@ -154,7 +154,10 @@ function chooseTestGlobs(codeFiles: readonly string[]): StarterChoices['tests'] 
   const defaults = DEFAULT_TEST_GLOBS.map(counted).filter((entry) => entry.files > 0);
   const isChosen = compileGlobs(defaults.map((entry) => entry.glob));
   // An extra layout is added only for the files the defaults miss (`test/x.e2e.ts` is in `test/**`).
-  const extras = EXTRA_TEST_GLOBS.filter((glob) => codeFiles.some((path) => compileGlobs([glob])(path) && !isChosen(path))).map(counted);
+  const extras = EXTRA_TEST_GLOBS.filter((glob) => {
+    const matches = compileGlobs([glob]);
+    return codeFiles.some((path) => matches(path) && !isChosen(path));
+  }).map(counted);
   const globs = [...defaults, ...extras];
   if (globs.length === 0) return { globs: DEFAULT_TEST_GLOBS.map((glob) => ({ glob, files: 0 })), found: false };
   return { globs, found: true };
