@@ -28,10 +28,7 @@ export interface FilePiece {
 }
 
 /** Facts of the side's files, decoded on demand: a piece consults only the files it resolves through. */
-export interface FactsSource {
-  get(path: string): FileFacts | undefined;
-  has(path: string): boolean;
-}
+export type FactsSource = Pick<GraphFiles, 'has' | 'get'>;
 
 export interface PieceBuilder {
   /**
@@ -39,6 +36,11 @@ export interface PieceBuilder {
    * imports and re-export chains led through): when none of those changed, the piece stands.
    */
   piece(path: string): { piece: FilePiece; consulted: string[] } | undefined;
+  /**
+   * The symbols a file exports, as ids of their declarations (re-export chains, barrels and
+   * `export * as ns` followed), sorted, and the files that shaped the answer.
+   */
+  exportedSymbols(path: string): { ids: string[]; consulted: string[] };
 }
 
 /**
@@ -183,6 +185,15 @@ export function createPieceBuilder(source: FactsSource, resolver: ModuleResolver
       });
       return { piece: { symbols: symbolsOf(facts), edges, ...memberInputOf(facts) }, consulted: [...consulted].sort() };
     },
+    exportedSymbols(path) {
+      const idsOf = (file: string, seen: Set<string>): string[] => {
+        if (seen.has(file)) return [];
+        seen.add(file);
+        return exports.exportNames(file).flatMap((name) => exports.resolveExport(file, name).flatMap((target) => (target.kind === 'symbol' ? [target.id] : idsOf(target.file, seen))));
+      };
+      const { value, consulted } = tracker.record(() => [...new Set(idsOf(path, new Set()))].sort());
+      return { ids: value, consulted: [...consulted].sort() };
+    },
   };
 }
 
@@ -190,7 +201,7 @@ export function createPieceBuilder(source: FactsSource, resolver: ModuleResolver
  * Which files a computation read, through memoised lookups too: each memo entry keeps the files
  * its own computation read, and a hit adds them to whoever asked.
  */
-export interface Tracker {
+interface Tracker {
   touch(file: string): void;
   /** What was read is only the export names of `file` (`export *` followed): see `exportsKey`. */
   touchExports(file: string): void;
@@ -210,7 +221,7 @@ export function exportsKey(file: string): string {
   return `\u0000${file}`;
 }
 
-export function createTracker(): Tracker {
+function createTracker(): Tracker {
   const frames: Array<Set<string>> = [];
   return {
     touch(file) {
@@ -529,7 +540,7 @@ function symbolsOf(facts: FileFacts): SymbolInfo[] {
   return [...symbols.values()];
 }
 
-export interface ExportResolver {
+interface ExportResolver {
   /** Targets of an export name of a file ([] when the file does not export it). */
   resolveExport(file: string, name: string): Target[];
   resolveBinding(file: string, binding: ImportBinding): Target[];
@@ -537,7 +548,7 @@ export interface ExportResolver {
   exportNames(file: string): string[];
 }
 
-export function createExportResolver(files: FactsSource, resolver: ModuleResolver, tracker: Tracker = createTracker()): ExportResolver {
+function createExportResolver(files: FactsSource, resolver: ModuleResolver, tracker: Tracker): ExportResolver {
   /**
    * A memoised lookup that also remembers which files it read. `key` in progress is a cycle:
    * `onCycle` is its answer on the second lap, and the file (already read) is counted again.

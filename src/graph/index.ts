@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
-import { assembleGraph, createExportResolver, createPieceBuilder, createTracker, exportsKey, type ExportResolver, type FilePiece, type PieceBuilder } from './build-graph.js';
+import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
 import type { Derived, GraphCache, StoredDerived, StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
 import { summarize } from './file-summary.js';
@@ -86,9 +86,10 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
 
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
   const importers = input.focus === undefined ? undefined : importersIndex(entries, resolve);
-  const importersOf = (files: readonly string[]) => filesReaching(files, entries, importers ?? importersIndex(entries, resolve));
+  const importersOf = (files: readonly string[]) => filesReaching(files, entries, importers!);
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, importers!, input.focusImports);
-  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stampOf: stamper(entries, resolve) };
+  const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => entries.get(path)?.load() }, { resolve }));
+  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stampOf: stamper(entries, resolve), builder };
   const { pieces, built } = piecesOf(seeds, importersOf, context);
   // A focused graph serves a walk, which asks for few members' dependents: those are drawn when asked.
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], entries), { lazyMembers: input.focus !== undefined });
@@ -163,6 +164,8 @@ interface PieceContext {
   cache: GraphCache;
   /** See `stamper`. */
   stampOf: (key: string) => string;
+  /** One builder for the run (made when first needed): pieces and exports share its lookups. */
+  builder: () => PieceBuilder;
 }
 
 /**
@@ -178,7 +181,6 @@ function piecesOf(
 ): { pieces: Map<string, FilePiece>; built: number } {
   const consultedBy = new Map<string, readonly string[]>();
   const loaders = new Map<string, () => FilePiece>();
-  let builder: PieceBuilder | undefined;
   let built = 0;
   const ensure = (paths: Iterable<string>) => {
     for (const path of paths) {
@@ -190,8 +192,7 @@ function piecesOf(
         loaders.set(path, once(stored.load));
         continue;
       }
-      builder ??= createPieceBuilder({ has: (file) => context.entries.has(file), get: (file) => context.entries.get(file)?.load() }, { resolve: context.resolve });
-      const { piece, consulted } = builder.piece(path)!;
+      const { piece, consulted } = context.builder().piece(path)!;
       context.cache.storeDerived('piece', path, blob, piece, consulted.map((file) => [file, context.stampOf(file)]));
       consultedBy.set(path, consulted);
       loaders.set(path, () => piece);
@@ -425,13 +426,6 @@ function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, p
 
 /** What `GraphOutput.exportedSymbols` answers: from the cache while the files it read keep their stamps. */
 function exportsOf(files: readonly string[], context: PieceContext): Map<string, string[]> {
-  const tracker = createTracker();
-  let exports: ExportResolver | undefined;
-  const idsOf = (file: string, seen: Set<string>): string[] => {
-    if (seen.has(file)) return [];
-    seen.add(file);
-    return exports!.exportNames(file).flatMap((name) => exports!.resolveExport(file, name).flatMap((target) => (target.kind === 'symbol' ? [target.id] : idsOf(target.file, seen))));
-  };
   const result = new Map<string, string[]>();
   for (const file of files) {
     if (!context.entries.has(file) || result.has(file)) continue;
@@ -441,10 +435,9 @@ function exportsOf(files: readonly string[], context: PieceContext): Map<string,
       result.set(file, stored.load());
       continue;
     }
-    exports ??= createExportResolver({ has: (path) => context.entries.has(path), get: (path) => context.entries.get(path)?.load() }, { resolve: context.resolve }, tracker);
-    const { value, consulted } = tracker.record(() => [...new Set(idsOf(file, new Set()))].sort(compareText));
-    context.cache.storeDerived('exports', file, blob, value, [...consulted].map((path) => [path, context.stampOf(path)]));
-    result.set(file, value);
+    const { ids, consulted } = context.builder().exportedSymbols(file);
+    context.cache.storeDerived('exports', file, blob, ids, consulted.map((path) => [path, context.stampOf(path)]));
+    result.set(file, ids);
   }
   return result;
 }
