@@ -15,7 +15,7 @@ export class MissingBaseError extends GitError {
 }
 
 /** How every shallow-history error ends: the fix, for a terminal and for GitHub Actions. */
-export const UNSHALLOW_FIX = 'fetch the history with `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0`)';
+const UNSHALLOW_FIX = 'fetch the history with `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0`)';
 
 /** `<problem>: this is a shallow clone; fetch the history with …`. */
 export function shallowHistoryError(problem: string): MissingBaseError {

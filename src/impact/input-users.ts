@@ -21,7 +21,7 @@ const MODULE_SYMBOL = '<module>';
  * `import()`, `require`, `vi.mock`), and its `<module>` when it imports one for its side effects.
  * A declaration using several changed inputs names the first by code point.
  */
-export function usersOfInputs(facts: FileFacts, matches: InputMatcher, edge: InputSeed['edge']): InputSeed[] {
+function usersOfInputs(facts: FileFacts, matches: InputMatcher, edge: InputSeed['edge']): InputSeed[] {
   const bindings = new Map<string, string>();
   for (const binding of facts.imports) {
     const via = matches(facts.path, binding.specifier);

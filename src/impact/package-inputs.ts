@@ -3,7 +3,7 @@
 // files that manifest governs.
 import type { InputMatcher } from './input-users.js';
 
-export const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
 export interface DependencyChange {
   /** Repo-relative path of the manifest. */
@@ -53,7 +53,7 @@ function dependencySections(text: string | undefined): Sections {
  * The package a bare specifier imports (`lodash/fp` -> `lodash`, `@scope/pkg/sub` ->
  * `@scope/pkg`); undefined for relative paths, `node:` built-ins and `#` subpath imports.
  */
-export function packageOfSpecifier(specifier: string): string | undefined {
+function packageOfSpecifier(specifier: string): string | undefined {
   if (specifier === '' || /^[./#~]/.test(specifier) || /^[a-z][a-z0-9+.-]*:/i.test(specifier)) return undefined;
   const parts = specifier.split('/');
   if (specifier.startsWith('@')) return parts.length >= 2 && parts[1] !== '' ? `${parts[0]}/${parts[1]}` : undefined;

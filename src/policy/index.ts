@@ -30,6 +30,6 @@ export {
   type ThresholdKey,
 } from './schema.js';
 export { SCORE_VERSION, computeScore, riskOf } from './score.js';
-export { POLICY_SCHEMA_COMMENT, generateStarterPolicy, type RepositoryFacts, type StarterChoices, type StarterPolicy } from './starter-policy.js';
+export { generateStarterPolicy, type RepositoryFacts, type StarterChoices, type StarterPolicy } from './starter-policy.js';
 export { effectiveLimit, figuresOf, thresholdFindings, type Figures } from './threshold-rule.js';
 export { exitsNonZero, sortFindings, verdictOf } from './verdict.js';
