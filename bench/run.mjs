@@ -65,8 +65,9 @@ function blast(cwd, args) {
  * One timed run of another command, which must succeed (`okCodes`). Where GNU time is
  * installed it also gives CPU time and peak memory: on a busy machine CPU time is the steadier figure.
  */
+const gnuTime = existsSync('/usr/bin/time');
+
 function timed(command, args, cwd, okCodes = [0]) {
-  const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const child = gnuTime
     ? spawnSync('/usr/bin/time', ['-f', 'BENCH %U %S %M', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 })
@@ -96,6 +97,7 @@ function series(label, count, prepare, run) {
 }
 
 let repo;
+const git = (...args) => execFileSync('git', args, { cwd: repo, env, stdio: 'ignore' });
 let checkArgs;
 let changeFile;
 if (values.repo) {
@@ -106,7 +108,6 @@ if (values.repo) {
 } else {
   repo = join(sandbox, 'repo');
   const layout = generateRepository({ root: repo, files: Number(values.files) });
-  const git = (...args) => execFileSync('git', args, { cwd: repo, env, stdio: 'ignore' });
   git('init', '--quiet', '--initial-branch=main');
   git('add', '--all');
   git('commit', '--quiet', '-m', 'base');
@@ -133,7 +134,6 @@ const cold = series('blast check, cold (no cache)', runs, () => rmSync(cacheDir,
 blast(repo, checkArgs);
 series(values.repo ? 'blast check, warm' : 'blast check, warm (core change)', runs, undefined, () => blast(repo, checkArgs));
 if (changeFile) {
-  const git = (...args) => execFileSync('git', args, { cwd: repo, env, stdio: 'ignore' });
   git('checkout', '--quiet', 'leaf');
   blast(repo, checkArgs);
   series('blast check, warm (leaf change)', runs, undefined, () => blast(repo, checkArgs));
