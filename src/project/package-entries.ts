@@ -2,7 +2,7 @@
 // each workspace package's manifest publish through `exports`, `main`, `module`, `types` and
 // `bin`, mapped back from built output (`dist/index.js`) to the source that produces it.
 import { posix } from 'node:path';
-import { findSource, parseManifest, workspacePackages, type PackageManifest } from './workspace-packages.js';
+import { findSource, parseManifest, sourceCandidates, workspacePackages, type PackageManifest } from './workspace-packages.js';
 
 export interface PackageEntries {
   /** Repo-relative path of the manifest. */
@@ -54,8 +54,7 @@ function sourcesOf(dir: string, target: string, paths: readonly string[], exists
   // Built folders are mapped inside the package only, as for a single target.
   const inPackage = dir === '' ? prefix : prefix.slice(dir.length + 1);
   // posix.join keeps a trailing slash.
-  const sourcePrefix = posix.join(dir, inPackage.replace(/(^|\/)(dist|lib|build|out|esm|cjs)\//, '$1src/'));
-  for (const start of new Set([sourcePrefix, prefix])) {
+  for (const start of new Set([...sourceCandidates(inPackage).map((candidate) => posix.join(dir, candidate)), prefix])) {
     const found = paths.filter((candidate) => candidate.startsWith(start) && /\.(m|c)?(j|t)sx?$/.test(candidate) && !/\.d\.(m|c)?ts$/.test(candidate));
     if (found.length > 0) return found;
   }

@@ -100,13 +100,24 @@ function firstCondition(entry: unknown, conditions: readonly string[]): string |
   return undefined;
 }
 
+/** Folders packages build into. */
+const BUILT_FOLDER = /(^|\/)(dist|distribution|lib|build|out|esm|cjs)\//;
+
+/**
+ * Where the source of a built path may be, first found wins: `dist/index.js` is built from
+ * `src/index.ts`, `distribution/index.js` (as some packages name it) from `source/index.ts`.
+ */
+export function sourceCandidates(path: string): string[] {
+  return BUILT_FOLDER.test(path) ? ['src', 'source'].map((folder) => path.replace(BUILT_FOLDER, `$1${folder}/`)) : [];
+}
+
 /** The source file a manifest's path stands for: itself when it is source, else what builds it. */
 export function findSource(path: string, exists: (path: string) => boolean): string | undefined {
-  const isBuilt = /\.d\.(m|c)?ts$/.test(path) || /(^|\/)(dist|build|out)\//.test(path);
+  const isBuilt = /\.d\.(m|c)?ts$/.test(path) || /(^|\/)(dist|distribution|build|out)\//.test(path);
   if (!isBuilt && /\.(m|c)?(j|t)sx?$/.test(path) && exists(path)) return path;
   const stem = path.replace(/\.d\.(m|c)?ts$/, '').replace(/\.(m|c)?(j|t)sx?$/, '');
-  // `dist/index.js` is built from `src/index.ts`: the source first, then the stem as named.
-  for (const base of [stem.replace(/(^|\/)(dist|lib|build|out|esm|cjs)\//, '$1src/'), stem]) {
+  // The source first, then the stem as named.
+  for (const base of [...sourceCandidates(stem), stem]) {
     for (const extension of sourceExtensions) if (exists(`${base}${extension}`)) return `${base}${extension}`;
     for (const extension of sourceExtensions) if (exists(`${base}/index${extension}`)) return `${base}/index${extension}`;
   }

@@ -8,6 +8,19 @@ const slow = { tags: ['slow'] };
 const tsconfig = JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } });
 
 describe('entry points', () => {
+  test('a root package built into distribution/ publishes what source/ declares', slow, async () => {
+    const files = (body: string) => ({
+      'package.json': JSON.stringify({ name: 'lib', type: 'module', main: './distribution/index.js', exports: { types: './distribution/index.d.ts', default: './distribution/index.js' } }),
+      'tsconfig.json': tsconfig,
+      'source/index.ts': "export { request } from './request.js';\n",
+      'source/request.ts': `export function request(url: string) { return ${body}; }\n`,
+    });
+    const repo = await gitRepo({ base: files('url'), head: files('url.trim()') });
+    const result = await analyze({ cwd: repo.cwd, env: repo.env });
+    expect(result.affected.entryPoints).toEqual(['source/request.ts#request']);
+    expect(result.stats.entryPoints).toBe(1);
+  });
+
   test('symbols a workspace package exports through nested exports conditions, main and bin, followed through barrels', slow, async () => {
     const files = (body: string) => ({
       'package.json': JSON.stringify({ name: 'monorepo', private: true, workspaces: ['packages/*'] }),
