@@ -436,5 +436,11 @@ export interface VerifyReport {
   failures: string[];
   /** Code files in the language service's program. */
   programFiles: number;
+  /**
+   * References the language service listed and verify left out: uses of another class's
+   * implementation of the same interface member (`this.query()` in a sibling class), which
+   * never run the symbol asked about.
+   */
+  siblingReferences: number;
   timingsMs: { languageService: number; references: number; total: number };
 }

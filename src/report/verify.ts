@@ -19,6 +19,9 @@ export function renderVerifyText(report: VerifyReport, options: { chalk: ChalkIn
     `${'direct'.padEnd(12)}${figure(report.direct, 'recall').padEnd(22)}${figure(report.direct, 'precision')}`,
     `${'transitive'.padEnd(12)}${figure(report.transitive, 'recall').padEnd(22)}${figure(report.transitive, 'precision')}${chalk.dim(`  over ${report.transitive.symbols} complete closures`)}`,
   );
+  if (report.siblingReferences > 0) {
+    lines.push(chalk.dim(`left out: ${report.siblingReferences} language-service references to sibling implementations of an interface member (they never run the symbol)`));
+  }
   if (report.unlocated.length > 0) lines.push(chalk.dim(`not located by the language service: ${report.unlocated.join(', ')}`));
   if (report.disagreements.length > 0) {
     lines.push('', `Disagreements  ${report.disagreements.length}, by the edge one side has and the other not`);

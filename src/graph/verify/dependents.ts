@@ -31,6 +31,10 @@ export function graphDependents(graph: SymbolGraph): DependentsOf {
  * graph, the graph symbol whose lines hold it. References inside the symbol's own declaration
  * are no dependents.
  *
+ * Find-references also lists the uses of sibling implementations of an interface member
+ * (`this.query()` in another class implementing the same interface); they never run the
+ * symbol, so they are left out and counted (`ReferenceFinder.mayRun`).
+ *
  * Find-references misses some references that go-to-definition sees (it does not follow
  * `module.exports = { a }` into `const { a } = require(…)`), so each dependent blast has and
  * find-references did not list is asked the other way round: a dependent whose code names the
@@ -44,7 +48,7 @@ export function languageServiceDependents(
   sites: SymbolSites,
   graph: SymbolGraph,
   proposed: DependentsOf,
-  onError: (id: string, error: unknown) => void,
+  notes: { error(id: string, error: unknown): void; siblingReference(id: string): void },
 ): DependentsOf {
   const files = new Set(graph.files.keys());
   const memo = new Map<string, Dependent[] | undefined>();
@@ -55,9 +59,9 @@ export function languageServiceDependents(
     // The language service can fail on code it does not understand; one symbol is then lost, not the run.
     if (position !== undefined) {
       try {
-        dependents = askLanguageService(finder, sites, graph, files, proposed, id, position);
+        dependents = askLanguageService(finder, sites, graph, files, proposed, id, position, notes.siblingReference);
       } catch (error) {
-        onError(id, error);
+        notes.error(id, error);
       }
     }
     memo.set(id, dependents);
@@ -73,12 +77,18 @@ function askLanguageService(
   proposed: DependentsOf,
   id: string,
   position: number,
+  onSiblingReference: (id: string) => void,
 ): Dependent[] {
   const found: Dependent[] = [];
-  for (const reference of finder.findReferences(splitId(id).file, position)) {
+  const target = { file: splitId(id).file, start: position };
+  for (const reference of finder.findReferences(target.file, position)) {
     if (!files.has(reference.file)) continue;
     const sourceFile = finder.sourceFile(reference.file);
     if (!sourceFile || classifyReference(sourceFile, reference.start) !== 'use') continue;
+    if (!finder.mayRun(reference, target)) {
+      onSiblingReference(id);
+      continue;
+    }
     const line = sourceFile.getLineAndCharacterOfPosition(reference.start).line + 1;
     const symbol = sites.enclosingSymbol(reference.file, line);
     if (!isWithin(symbol, id)) found.push({ symbol, file: reference.file });

@@ -74,8 +74,14 @@ export function verifyGraph(input: VerifyInput): VerifyReport {
   const sites = createSymbolSites(graph, input.readText);
   const fromGraph = graphDependents(graph);
   const languageServiceErrors: Array<{ symbol: string; message: string }> = [];
-  const fromLanguageService = languageServiceDependents(finder, sites, graph, fromGraph, (symbol, error) => {
-    languageServiceErrors.push({ symbol, message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
+  let siblingReferences = 0;
+  const fromLanguageService = languageServiceDependents(finder, sites, graph, fromGraph, {
+    error(symbol, error) {
+      languageServiceErrors.push({ symbol, message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
+    },
+    siblingReference() {
+      siblingReferences++;
+    },
   });
   const expandable = (id: string) => splitId(id).name !== MODULE_SYMBOL;
   const hasDependent = (dependentsOf: typeof fromGraph): HasDependent => (on, dependent) =>
@@ -140,6 +146,7 @@ export function verifyGraph(input: VerifyInput): VerifyReport {
     minPrecision,
     failures,
     programFiles: files.length,
+    siblingReferences,
     timingsMs: {
       languageService: Math.round(afterProgram - started),
       references: Math.round(finished - afterProgram),

@@ -74,6 +74,35 @@ export class ReferenceFinder {
     return found;
   }
 
+  /**
+   * Whether a reference may run the class member named at `target`. For a member that
+   * implements an interface member, find-references also lists the uses of every other
+   * implementation of it, because they share the interface member as their root: `this.query()`
+   * in a sibling class. Such a use names a member of a class that is neither the target's class
+   * nor one of its base classes, so no call through it ever runs the target. Anything else may:
+   * an interface, a base class, a union, a target that is no class member, a base class built by
+   * an expression (a mixin) whose members cannot be told apart.
+   */
+  mayRun(reference: FoundReference, target: FoundReference): boolean {
+    const checker = this.#program.getTypeChecker();
+    const targetClass = owningClass(checker, this.#symbolAt(checker, target)?.declarations?.[0]);
+    if (targetClass === undefined) return true;
+    const lineage = classLineage(checker, targetClass);
+    if (lineage === undefined) return true;
+    const declarations = this.#symbolAt(checker, reference)?.declarations ?? [];
+    if (declarations.length === 0) return true;
+    return declarations.some((declaration) => {
+      const owner = owningClass(checker, declaration);
+      return owner === undefined || lineage.has(owner);
+    });
+  }
+
+  #symbolAt(checker: ts.TypeChecker, at: FoundReference): ts.Symbol | undefined {
+    const sourceFile = this.sourceFile(at.file);
+    const node = sourceFile && identifierAt(sourceFile, at.start);
+    return node && checker.getSymbolAtLocation(node);
+  }
+
   /** Where the symbol at `position` in `file` is declared (aliases followed), in files under the root. */
   findDefinitions(file: string, position: number): FoundReference[] {
     const found: FoundReference[] = [];
@@ -109,4 +138,44 @@ function createResolveModuleNames(input: LanguageServiceInput, host: ts.ModuleRe
 function extensionOf(path: string): string {
   const match = /\.d\.(m|c)?ts$|\.(m|c)?(j|t)sx?$|\.json$/.exec(path);
   return match ? match[0] : ts.Extension.Ts;
+}
+
+/** The identifier (or private name) that starts at `position`. */
+function identifierAt(sourceFile: ts.SourceFile, position: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || position < node.pos || position >= node.end) return;
+    if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && node.getStart(sourceFile) === position) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** The class a member declaration belongs to, as the symbol of its declared type; undefined for anything else. */
+function owningClass(checker: ts.TypeChecker, declaration: ts.Declaration | undefined): ts.Symbol | undefined {
+  if (declaration === undefined || !ts.isClassElement(declaration) || ts.isConstructorDeclaration(declaration)) return undefined;
+  const owner = declaration.parent;
+  if (!ts.isClassLike(owner) || owner.name === undefined) return undefined;
+  const symbol = checker.getSymbolAtLocation(owner.name);
+  return symbol && checker.getDeclaredTypeOfSymbol(symbol).getSymbol();
+}
+
+/** A class and every class or interface it extends, or undefined when a base is no class or interface (a mixin's intersection). */
+function classLineage(checker: ts.TypeChecker, start: ts.Symbol): Set<ts.Symbol> | undefined {
+  const lineage = new Set<ts.Symbol>([start]);
+  const queue = [checker.getDeclaredTypeOfSymbol(start)];
+  for (let type = queue.pop(); type !== undefined; type = queue.pop()) {
+    if (!type.isClassOrInterface()) return undefined;
+    for (const base of checker.getBaseTypes(type)) {
+      const declared = (base as ts.TypeReference).target ?? base;
+      const symbol = declared.getSymbol();
+      if (symbol === undefined) return undefined;
+      if (!lineage.has(symbol)) {
+        lineage.add(symbol);
+        queue.push(declared);
+      }
+    }
+  }
+  return lineage;
 }

@@ -53,6 +53,17 @@ describe('verifyGraph', () => {
     expect(method.direct).toEqual({ recall: 1, precision: 1, languageServiceFiles: 1, blastFiles: 1, commonFiles: 1 });
   });
 
+  test("a call on a sibling implementation of the same interface member is left out of the language service's references, and counted", async () => {
+    const report = await verify('verify-sibling-implementations', { symbols: ['src/service.ts#Service.run'] });
+    expect(report.symbols[0]?.direct).toEqual({ recall: 1, precision: 1, languageServiceFiles: 3, blastFiles: 3, commonFiles: 3 });
+    expect(report.siblingReferences).toBe(1);
+    expect(report.disagreements).toEqual([]);
+    const sibling = await verify('verify-sibling-implementations', { symbols: ['src/worker.ts#Worker.run'] });
+    expect(sibling.symbols[0]?.direct).toEqual({ recall: 1, precision: 1, languageServiceFiles: 2, blastFiles: 2, commonFiles: 2 });
+    expect(sibling.siblingReferences).toBe(2);
+    expect(sibling.disagreements).toEqual([]);
+  });
+
   test('a method called on what a function returns, by its declared return type, as the language service sees it', async () => {
     const report = await verify('verify-factory-dispatch', { symbols: ['src/log.ts#log', 'src/service.ts#Service.run'] });
     expect(report.direct).toEqual({ recall: 1, precision: 1, languageServiceFiles: 2, blastFiles: 2, commonFiles: 2 });
