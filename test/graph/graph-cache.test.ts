@@ -1,8 +1,8 @@
 // The cache of DESIGN §8: hits and misses by blob id, invalidation, corruption, concurrency.
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { buildGraph, clearGraphCache, disabledCache, openGraphCache } from '../../src/graph/index.js';
 import { edgesOf, graphOf, treeOf } from './graph-of.js';
 
@@ -12,8 +12,11 @@ const files = {
   'src/b.ts': "import { a } from '@/a';\nexport const b = () => a();\n",
 };
 
+/** A cache folder of its own, removed when the test ends. */
 function cacheDir(): string {
-  return mkdtempSync(join(tmpdir(), 'blast-cache-'));
+  const dir = mkdtempSync(join(tmpdir(), 'blast-cache-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Counts what a build read from disk, to tell a hit from a miss. */
