@@ -153,6 +153,9 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   const worktreePolicy = await loadPolicy(repo, options);
   const ci: CiContext = isCi(options.env) && preset.base === undefined ? await readCiContext(options.env, warn) : {};
   const head = headMode(options, ci);
+  // Reading the cache and listing head's files need no base: they overlap the git calls below.
+  const cacheWork = early(openCache(repo, options));
+  const headFilesWork = early(listFiles(repo, head));
 
   const base =
     preset.base ??
@@ -195,8 +198,8 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
 
   const headSide: Side = head;
   const baseSide: Side = { kind: 'commit', ref: base.mergeBase };
-  const cache = await openCache(repo, options);
-  const headFiles = await time('files', () => listFiles(repo, headSide));
+  const cache = await cacheWork;
+  const headFiles = await time('files', () => headFilesWork);
   const baseFiles = sideFiles(repo, baseSide);
   const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
   const buildBaseGraph = async () => time('base-graph', async () => graphOfSide(repo, baseSide, await baseFiles(), cache, baseFocus));

@@ -32,10 +32,17 @@ export interface Derived {
   exports: string[];
 }
 
-/** A derived value as the cache holds it: valid while each consulted file keeps its stamp. */
-export interface StoredDerived<T> {
-  /** `[path, stamp]` of every file whose facts shaped the value. */
+/** How a derived value is checked against a later state (see `Stamps` in the graph). */
+export interface DerivedValidity {
+  /** `[key, stamp]` of every file whose facts shaped the value: valid while each keeps its stamp. */
   consulted: Array<[string, string]>;
+  /** The project state and blobs behind those keys: valid while it is the same. */
+  signature: string;
+}
+
+/** A derived value as the cache holds it. `signature` is absent in variants stored without one. */
+export interface StoredDerived<T> extends Omit<DerivedValidity, 'signature'> {
+  signature?: string;
   load(): T;
 }
 
@@ -47,7 +54,7 @@ export interface GraphCache {
    * differ elsewhere (the merge-base and the head of one check), each valid in its own.
    */
   derived<K extends keyof Derived>(kind: K, path: string, blob: string): Array<StoredDerived<Derived[K]>>;
-  storeDerived<K extends keyof Derived>(kind: K, path: string, blob: string, value: Derived[K], consulted: Array<[string, string]>): void;
+  storeDerived<K extends keyof Derived>(kind: K, path: string, blob: string, value: Derived[K], validity: DerivedValidity): void;
   fingerprints(path: string, blob: string): ReadonlyMap<string, SymbolFingerprint> | undefined;
   storeFingerprints(path: string, blob: string, fingerprints: ReadonlyMap<string, SymbolFingerprint>): void;
   /** Resolutions known for one project snapshot, with the project's warnings. */
@@ -127,7 +134,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
   const decoded = new Map<string, FileFacts>();
   const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
   const snapshotStore = await openStore<ProjectSnapshot>(snapshotsFile, version);
-  const pieceStore = await openStore<Array<{ consulted: Array<[string, string]>; encoded: Buffer }>>(piecesFile, version);
+  const pieceStore = await openStore<Array<DerivedValidity & { encoded: Buffer }>>(piecesFile, version);
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   return {
     facts: (path, blob) => {
@@ -151,14 +158,16 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       const stored = pieceStore.get(`${kind}\u0000${key(path, blob)}`);
       if (!Array.isArray(stored)) return [];
       return stored.flatMap((variant) =>
-        Array.isArray(variant?.consulted) && Buffer.isBuffer(variant.encoded) ? [{ consulted: variant.consulted, load: () => deserialize(variant.encoded) as Derived[K] }] : [],
+        Array.isArray(variant?.consulted) && Buffer.isBuffer(variant.encoded)
+          ? [{ consulted: variant.consulted, ...(typeof variant.signature === 'string' ? { signature: variant.signature } : {}), load: () => deserialize(variant.encoded) as Derived[K] }]
+          : [],
       );
     },
     // Encoded now: the graph assembled from a piece may upgrade its edges' kinds later.
-    storeDerived: (kind, path, blob, value, consulted) => {
+    storeDerived: (kind, path, blob, value, validity) => {
       const storeKey = `${kind}\u0000${key(path, blob)}`;
       const others = pieceStore.get(storeKey);
-      pieceStore.set(storeKey, [{ consulted, encoded: serialize(value) }, ...(Array.isArray(others) ? others.slice(0, DERIVED_VARIANTS - 1) : [])]);
+      pieceStore.set(storeKey, [{ ...validity, encoded: serialize(value) }, ...(Array.isArray(others) ? others.slice(0, DERIVED_VARIANTS - 1) : [])]);
     },
     fingerprints: (path, blob) => {
       const stored = printStore.get(key(path, blob));

@@ -82,14 +82,14 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const unanalysedFiles = input.files.filter((file) => !file.path.includes('node_modules/') && isUnanalysableCode(file.path)).map((file) => file.path);
   const { entries, parsed } = await factsOf(codeFiles, input);
 
-  const { resolve, warnings } = await resolutionsOf(input, entries);
+  const { resolve, warnings, snapshot } = await resolutionsOf(input, entries);
 
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
   const importers = input.focus === undefined ? undefined : importersIndex(entries, resolve);
   const importersOf = (files: readonly string[]) => filesReaching(files, entries, importers!);
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, importers!, input.focusImports);
   const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => entries.get(path)?.load() }, { resolve }));
-  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stampOf: stamper(entries, resolve), builder };
+  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stamps: stamper(entries, blobs, resolve, snapshot), builder };
   const { pieces, built } = piecesOf(seeds, importersOf, context);
   // A focused graph serves a walk, which asks for few members' dependents: those are drawn when asked.
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], entries), { lazyMembers: input.focus !== undefined });
@@ -162,8 +162,7 @@ interface PieceContext {
   blobs: ReadonlyMap<string, string>;
   resolve: (from: string, specifier: string) => Resolution;
   cache: GraphCache;
-  /** See `stamper`. */
-  stampOf: (key: string) => string;
+  stamps: Stamps;
   /** One builder for the run (made when first needed): pieces and exports share its lookups. */
   builder: () => PieceBuilder;
 }
@@ -193,7 +192,7 @@ function piecesOf(
         continue;
       }
       const { piece, consulted } = context.builder().piece(path)!;
-      context.cache.storeDerived('piece', path, blob, piece, consulted.map((file) => [file, context.stampOf(file)]));
+      storeVariant(context, 'piece', path, piece, consulted);
       consultedBy.set(path, consulted);
       loaders.set(path, () => piece);
       built++;
@@ -259,13 +258,30 @@ function heritageFiles(piece: FilePiece): string[] {
 }
 
 /**
- * The stamp of what other files' pieces read of a file: its surface and where its specifiers
- * lead; for an `exportsKey`, only the export names of the file and of everything its
- * `export *` chains reach (their order included: the first module with a name wins).
+ * What validates a derived value against the current state of the project, two ways:
+ * - `stampOf(key)`: the stamp of what other files' pieces read of a file: its surface and where
+ *   its specifiers lead; for an `exportsKey`, only the export names of the file and of
+ *   everything its `export *` chains reach (their order included: the first module with a name
+ *   wins). A body edit changes no stamp.
+ * - `signatureOf(keys)`: the project state (which files exist, the configs) and the blob of
+ *   every file behind the keys (an `exportsKey`'s whole star closure). The same signature means
+ *   the same stamps without computing one, which costs a lookup per specifier: this is the
+ *   check a warm run passes for nearly every variant.
  */
-function stamper(entries: ReadonlyMap<string, StoredFacts>, resolve: (from: string, specifier: string) => Resolution): (key: string) => string {
+interface Stamps {
+  stampOf(key: string): string;
+  signatureOf(keys: readonly string[]): string;
+}
+
+function stamper(
+  entries: ReadonlyMap<string, StoredFacts>,
+  blobs: ReadonlyMap<string, string>,
+  resolve: (from: string, specifier: string) => Resolution,
+  snapshot: string,
+): Stamps {
   const stamps = new Map<string, string>();
   const targetsMemo = new Map<string, string[]>();
+  const closures = new Map<string, string[]>();
   const starTargets = (path: string): string[] => {
     let targets = targetsMemo.get(path);
     if (!targets) {
@@ -277,6 +293,17 @@ function stamper(entries: ReadonlyMap<string, StoredFacts>, resolve: (from: stri
     }
     return targets;
   };
+  // The whole star closure, sorted, so that cycles give every member the same answer.
+  const starClosure = (path: string): string[] => {
+    let sorted = closures.get(path);
+    if (!sorted) {
+      const closure = new Set([path]);
+      for (const file of closure) for (const target of starTargets(file)) closure.add(target);
+      sorted = [...closure].sort(compareText);
+      closures.set(path, sorted);
+    }
+    return sorted;
+  };
   const surfaceStamp = (path: string): string => {
     const entry = entries.get(path);
     if (!entry) return 'absent';
@@ -287,20 +314,29 @@ function stamper(entries: ReadonlyMap<string, StoredFacts>, resolve: (from: stri
     }
     return hash.digest('base64');
   };
-  // The whole star closure, sorted, so that cycles give every member the same answer.
   const exportsStamp = (path: string): string => {
-    const closure = new Set([path]);
-    for (const file of closure) for (const target of starTargets(file)) closure.add(target);
     const hash = createHash('sha1');
-    for (const file of [...closure].sort(compareText)) hash.update(`${file}\u0000${entries.get(file)?.summary.ownExports ?? 'absent'}\u0000${starTargets(file).join('\u0000')}\n`);
+    for (const file of starClosure(path)) hash.update(`${file}\u0000${entries.get(file)?.summary.ownExports ?? 'absent'}\u0000${starTargets(file).join('\u0000')}\n`);
     return hash.digest('base64');
   };
-  return (key) => {
-    const known = stamps.get(key);
-    if (known !== undefined) return known;
-    const stamp = key.startsWith(exportsKey('')) ? exportsStamp(key.slice(exportsKey('').length)) : surfaceStamp(key);
-    stamps.set(key, stamp);
-    return stamp;
+  const exportsPrefix = exportsKey('');
+  return {
+    stampOf(key) {
+      const known = stamps.get(key);
+      if (known !== undefined) return known;
+      const stamp = key.startsWith(exportsPrefix) ? exportsStamp(key.slice(exportsPrefix.length)) : surfaceStamp(key);
+      stamps.set(key, stamp);
+      return stamp;
+    },
+    signatureOf(keys) {
+      const parts = [snapshot];
+      for (const key of keys) {
+        const files = key.startsWith(exportsPrefix) ? starClosure(key.slice(exportsPrefix.length)) : [key];
+        parts.push(key.startsWith(exportsPrefix) ? '*' : '');
+        for (const file of files) parts.push(`${file}\u0000${blobs.get(file) ?? 'absent'}`);
+      }
+      return createHash('sha1').update(parts.join('\n')).digest('base64');
+    },
   };
 }
 
@@ -359,7 +395,7 @@ function resolutionKey(from: string, specifier: string): string {
 async function resolutionsOf(
   input: GraphInput,
   entries: ReadonlyMap<string, StoredFacts>,
-): Promise<{ resolve: (from: string, specifier: string) => Resolution; warnings: string[] }> {
+): Promise<{ resolve: (from: string, specifier: string) => Resolution; warnings: string[]; snapshot: string }> {
   const configKey = projectConfigKey(input.files);
   const snapshotKey = projectSnapshotKey(configKey, input.files);
   const latestKey = `latest\u0000${configKey}`;
@@ -386,7 +422,7 @@ async function resolutionsOf(
     input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
     input.cache.storeSnapshot(latestKey, { resolutions: used, warnings, paths });
   }
-  return { resolve: (from, specifier) => resolutions.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' }, warnings };
+  return { resolve: (from, specifier) => resolutions.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' }, warnings, snapshot: snapshotKey };
 }
 
 /** The configs resolution reads (tsconfigs, manifests), by path and blob. */
@@ -419,9 +455,28 @@ async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string
   return { resolutions, warnings: layout.warnings };
 }
 
-/** The newest variant the cache holds of a derived value whose consulted files all keep their stamps. */
+/**
+ * The newest variant the cache holds of a derived value whose consulted files all keep their
+ * stamps. A variant whose signature still holds (same project state, same blobs) is valid
+ * without computing a stamp.
+ */
 function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, blob: string): StoredDerived<Derived[K]> | undefined {
-  return context.cache.derived(kind, path, blob).find((variant) => variant.consulted.every(([file, stamp]) => context.stampOf(file) === stamp));
+  const { stamps } = context;
+  return context.cache
+    .derived(kind, path, blob)
+    .find(
+      (variant) =>
+        (variant.signature !== undefined && variant.signature === stamps.signatureOf(variant.consulted.map(([key]) => key))) ||
+        variant.consulted.every(([key, stamp]) => stamps.stampOf(key) === stamp),
+    );
+}
+
+function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[]): void {
+  const { stamps } = context;
+  context.cache.storeDerived(kind, path, context.blobs.get(path)!, value, {
+    consulted: consulted.map((key) => [key, stamps.stampOf(key)]),
+    signature: stamps.signatureOf(consulted),
+  });
 }
 
 /** What `GraphOutput.exportedSymbols` answers: from the cache while the files it read keep their stamps. */
@@ -436,7 +491,7 @@ function exportsOf(files: readonly string[], context: PieceContext): Map<string,
       continue;
     }
     const { ids, consulted } = context.builder().exportedSymbols(file);
-    context.cache.storeDerived('exports', file, blob, ids, consulted.map((path) => [path, context.stampOf(path)]));
+    storeVariant(context, 'exports', file, ids, consulted);
     result.set(file, ids);
   }
   return result;
