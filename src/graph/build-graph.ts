@@ -390,6 +390,15 @@ function readsOn(reads: ReadonlySet<string>, via: string | undefined): string[] 
   return names;
 }
 
+/** What is read as called and read on (`cursor` of `cursor().sort`, `a().b` of `a().b().c`): each prefix before a `().`. */
+function calledNames(reads: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  for (const read of reads) {
+    for (let at = read.indexOf('().'); at !== -1; at = read.indexOf('().', at + 1)) names.add(read.slice(0, at));
+  }
+  return names;
+}
+
 interface TypeKnowledge {
   subclasses: ReadonlyMap<string, string[]>;
   /** Class -> the classes it extends. */
@@ -452,6 +461,17 @@ function classesReachedBy(
   };
   for (const id of own) reach(id, undefined);
   const typed = new Set((graph.dependencies.get(from) ?? []).flatMap((edge) => (edge.kind === 'type' ? [edge.to] : [])));
+  // Asked once per class and edge: `readsOn` per way, and the names called as `name().…`.
+  const readsByWay = new Map<string | undefined, string[]>();
+  const readsThrough = (via: string | undefined): string[] => {
+    let names = readsByWay.get(via);
+    if (!names) {
+      names = readsOn(reads, via);
+      readsByWay.set(via, names);
+    }
+    return names;
+  };
+  const called = calledNames(reads);
   for (let index = 0; index < frontier.length && index < 400; index++) {
     const { id, via, way } = frontier[index]!;
     const kind = graph.symbols.get(id)?.declarationKind;
@@ -465,11 +485,11 @@ function classesReachedBy(
       const lendsBases = way === 'inherited' || own.includes(id) || (via === undefined ? typed.has(id) : way !== 'constructed');
       if (lendsBases) for (const base of known.superclasses.get(id) ?? []) reach(base, via, 'inherited');
       // Only what is read on it leads on: `x.scene.save()` reads `scene`, `x.cursor().sort()` calls `cursor`.
-      for (const name of readsOn(reads, via)) {
+      for (const name of readsThrough(via)) {
         const member = `${id}.${name}`;
         const memberKind = graph.symbols.get(member)?.declarationKind;
         if (memberKind === 'property' || memberKind === 'getter') reach(member, name);
-        if (memberKind === 'method' && [...reads].some((read) => read.startsWith(`${name}().`))) reach(member, `${name}()`);
+        if (memberKind === 'method' && called.has(name)) reach(member, `${name}()`);
       }
       continue;
     }
@@ -479,7 +499,7 @@ function classesReachedBy(
     if (types) {
       // An interface's members are no symbols: follow the types of the members read on it.
       const targets = graph.dependencies.get(id) ?? [];
-      for (const name of readsOn(reads, via)) {
+      for (const name of readsThrough(via)) {
         for (const key of [name, `${name}()`]) {
           for (const typeName of Object.hasOwn(types, key) ? types[key]! : []) {
             for (const edge of targets) if (edge.to.endsWith(`#${typeName}`)) reach(edge.to, key === name ? name : key);
@@ -510,7 +530,7 @@ function classesReachedBy(
       // `return make()` leads on to `make`.
       const qualified = edge.to.slice(edge.to.lastIndexOf('#') + 1);
       const name = qualified.slice(qualified.lastIndexOf('.') + 1);
-      if ((isCallable(target) || known.returns.has(edge.to)) && (id === from ? [...reads].some((read) => read.startsWith(`${name}().`)) : returned !== undefined)) {
+      if ((isCallable(target) || known.returns.has(edge.to)) && (id === from ? called.has(name) : returned !== undefined)) {
         reach(edge.to, id === from ? `${name}()` : via);
       }
     }
