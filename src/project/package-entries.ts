@@ -17,13 +17,14 @@ export interface PackageEntries {
 export function packageEntries(paths: readonly string[], readText: (path: string) => string | undefined): PackageEntries[] {
   const exists = new Set(paths);
   const has = (path: string) => exists.has(path);
+  const sorted = [...paths].sort(compareText);
   const manifests: Array<{ manifest: string; dir: string; fields: PackageManifest }> = [];
   const root = parseManifest(readText('package.json'));
   if (root) manifests.push({ manifest: 'package.json', dir: '', fields: root });
   for (const workspace of workspacePackages(paths, readText)) manifests.push({ manifest: `${workspace.dir}/package.json`, dir: workspace.dir, fields: workspace.manifest });
   return manifests
     .map(({ manifest, dir, fields }) => {
-      const resolveAll = (targets: readonly string[]) => unique(targets.flatMap((target) => sourcesOf(dir, target, paths, has)));
+      const resolveAll = (targets: readonly string[]) => unique(targets.flatMap((target) => sourcesOf(dir, target, sorted, has)));
       const published = [fields.source, fields.main, fields.module, fields.types, fields.typings, ...exportTargets(fields.exports)];
       const bin = typeof fields.bin === 'string' ? [fields.bin] : typeof fields.bin === 'object' && fields.bin !== null ? Object.values(fields.bin) : [];
       return { manifest, files: resolveAll(published.filter(isString)), scripts: resolveAll(bin.filter(isString)) };
@@ -43,7 +44,7 @@ function exportTargets(exports: unknown): string[] {
  * The source files a manifest target stands for. A subpath pattern (`./dist/*.js`) stands for
  * every source file under its folder (its source folder, `src/` for `dist/`, when that has some).
  */
-function sourcesOf(dir: string, target: string, paths: readonly string[], exists: (path: string) => boolean): string[] {
+function sourcesOf(dir: string, target: string, sortedPaths: readonly string[], exists: (path: string) => boolean): string[] {
   const path = posix.normalize(posix.join(dir, target));
   const star = path.indexOf('*');
   if (star < 0) {
@@ -55,10 +56,24 @@ function sourcesOf(dir: string, target: string, paths: readonly string[], exists
   const inPackage = dir === '' ? prefix : prefix.slice(dir.length + 1);
   // posix.join keeps a trailing slash.
   for (const start of new Set([...sourceCandidates(inPackage).map((candidate) => posix.join(dir, candidate)), prefix])) {
-    const found = paths.filter((candidate) => candidate.startsWith(start) && /\.(m|c)?(j|t)sx?$/.test(candidate) && !/\.d\.(m|c)?ts$/.test(candidate));
+    const found = pathsStartingWith(sortedPaths, start).filter((candidate) => /\.(m|c)?(j|t)sx?$/.test(candidate) && !/\.d\.(m|c)?ts$/.test(candidate));
     if (found.length > 0) return found;
   }
   return [];
+}
+
+/** The paths that start with `prefix`, found by bisection: a package may have dozens of patterns. */
+function pathsStartingWith(sortedPaths: readonly string[], prefix: string): string[] {
+  let low = 0;
+  let high = sortedPaths.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sortedPaths[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found: string[] = [];
+  for (let index = low; index < sortedPaths.length && sortedPaths[index]!.startsWith(prefix); index++) found.push(sortedPaths[index]!);
+  return found;
 }
 
 function isString(value: unknown): value is string {
