@@ -5,6 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileFacts, Resolution, SymbolFingerprint } from '../types.js';
 import type { FilePiece } from './build-graph.js';
 import { summarize, type FileSummary } from './file-summary.js';
+import { once } from './once.js';
 
 /**
  * What blast remembers between runs (DESIGN §8): per-file facts and fingerprints by path and
@@ -40,9 +41,10 @@ export interface DerivedValidity {
   signature: string;
 }
 
-/** A derived value as the cache holds it. `signature` is absent in variants stored without one. */
-export interface StoredDerived<T> extends Omit<DerivedValidity, 'signature'> {
-  signature?: string;
+/** A derived value as the cache holds it; the consulted stamps are decoded when first asked for. */
+export interface StoredDerived<T> {
+  signature: string;
+  consulted(): Array<[string, string]>;
   load(): T;
 }
 
@@ -73,7 +75,7 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;
@@ -133,8 +135,11 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
   const factsStore = await openStore<{ summary: FileSummary; encoded: Buffer }>(factsFile, version);
   const decoded = new Map<string, FileFacts>();
   const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
-  const snapshotStore = await openStore<ProjectSnapshot>(snapshotsFile, version);
-  const pieceStore = await openStore<Array<DerivedValidity & { encoded: Buffer }>>(piecesFile, version);
+  // Each snapshot stays encoded until asked for: a run uses one or two of the few kept.
+  const snapshotStore = await openStore<Buffer>(snapshotsFile, version);
+  const snapshots = new Map<string, ProjectSnapshot | undefined>();
+  // Encoded: a run decodes the few variants it looks up, not the thousands it keeps.
+  const pieceStore = await openStore<Array<{ signature: string; consulted: Buffer; encoded: Buffer }>>(piecesFile, version);
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   return {
     facts: (path, blob) => {
@@ -158,8 +163,8 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       const stored = pieceStore.get(`${kind}\u0000${key(path, blob)}`);
       if (!Array.isArray(stored)) return [];
       return stored.flatMap((variant) =>
-        Array.isArray(variant?.consulted) && Buffer.isBuffer(variant.encoded)
-          ? [{ consulted: variant.consulted, ...(typeof variant.signature === 'string' ? { signature: variant.signature } : {}), load: () => deserialize(variant.encoded) as Derived[K] }]
+        typeof variant?.signature === 'string' && Buffer.isBuffer(variant.consulted) && Buffer.isBuffer(variant.encoded)
+          ? [{ signature: variant.signature, consulted: once(() => deserialize(variant.consulted) as Array<[string, string]>), load: () => deserialize(variant.encoded) as Derived[K] }]
           : [],
       );
     },
@@ -167,21 +172,39 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     storeDerived: (kind, path, blob, value, validity) => {
       const storeKey = `${kind}\u0000${key(path, blob)}`;
       const others = pieceStore.get(storeKey);
-      pieceStore.set(storeKey, [{ ...validity, encoded: serialize(value) }, ...(Array.isArray(others) ? others.slice(0, DERIVED_VARIANTS - 1) : [])]);
+      const variant = { signature: validity.signature, consulted: serialize(validity.consulted), encoded: serialize(value) };
+      pieceStore.set(storeKey, [variant, ...(Array.isArray(others) ? others.slice(0, DERIVED_VARIANTS - 1) : [])]);
     },
     fingerprints: (path, blob) => {
       const stored = printStore.get(key(path, blob));
       return stored ? new Map(stored) : undefined;
     },
     storeFingerprints: (path, blob, fingerprints) => printStore.set(key(path, blob), [...fingerprints]),
-    snapshot: (snapshotKey) => snapshotStore.get(snapshotKey),
-    storeSnapshot: (snapshotKey, snapshot) => snapshotStore.set(snapshotKey, snapshot),
+    snapshot: (snapshotKey) => {
+      if (!snapshots.has(snapshotKey)) snapshots.set(snapshotKey, decodeSnapshot(snapshotStore.get(snapshotKey)));
+      return snapshots.get(snapshotKey);
+    },
+    storeSnapshot: (snapshotKey, snapshot) => {
+      snapshots.set(snapshotKey, snapshot);
+      snapshotStore.set(snapshotKey, serialize(snapshot));
+    },
     flush: async () => {
       if (dir === undefined) return;
       await mkdir(dir, { recursive: true }).catch(() => undefined);
       await Promise.all([factsStore.flush(), printStore.flush(), pieceStore.flush(), snapshotStore.flush({ keepOnly: 8 })]);
     },
   };
+}
+
+/** A stored snapshot, or undefined for one of another shape (a miss, never a crash). */
+function decodeSnapshot(encoded: Buffer | undefined): ProjectSnapshot | undefined {
+  if (!Buffer.isBuffer(encoded)) return undefined;
+  try {
+    const snapshot = deserialize(encoded) as Partial<ProjectSnapshot> | undefined;
+    return snapshot?.resolutions instanceof Map && Array.isArray(snapshot.warnings) ? (snapshot as ProjectSnapshot) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface Store<T> {

@@ -6,6 +6,7 @@ import { carryResolutions } from './carry-resolutions.js';
 import { summarize } from './file-summary.js';
 import { extractAllFacts } from './parse-files.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
+import { once } from './once.js';
 
 export { clearGraphCache, disabledCache, memoryCache, openGraphCache, type GraphCache } from './graph-cache.js';
 export { MODULE_SYMBOL, symbolId } from './names.js';
@@ -187,7 +188,7 @@ function piecesOf(
       const blob = context.blobs.get(path)!;
       const stored = validVariant(context, 'piece', path, blob);
       if (stored) {
-        consultedBy.set(path, stored.consulted.map(([file]) => file));
+        consultedBy.set(path, stored.consulted().map(([file]) => file));
         loaders.set(path, once(stored.load));
         continue;
       }
@@ -374,11 +375,6 @@ async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promi
   return { entries, parsed: toParse.length };
 }
 
-function once<T>(load: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= load());
-}
-
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -466,8 +462,7 @@ function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, p
     .derived(kind, path, blob)
     .find(
       (variant) =>
-        (variant.signature !== undefined && variant.signature === stamps.signatureOf(variant.consulted.map(([key]) => key))) ||
-        variant.consulted.every(([key, stamp]) => stamps.stampOf(key) === stamp),
+        variant.signature === stamps.signatureOf(variant.consulted().map(([key]) => key)) || variant.consulted().every(([key, stamp]) => stamps.stampOf(key) === stamp),
     );
 }
 
