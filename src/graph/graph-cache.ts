@@ -75,15 +75,24 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 8;
+const FORMAT = 9;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;
 
-interface StoredFile<T> {
+/**
+ * A store file: who wrote it, then its entries, encoded apart so that a file another format or
+ * version of blast wrote (journals left by the previous release) is skipped without decoding
+ * the whole of it.
+ */
+interface StoredFile {
   format: number;
   version: string;
-  entries: Map<string, T>;
+  entries: Buffer;
+}
+
+function encodeStore<T>(version: string, entries: Map<string, T>): Buffer {
+  return serialize({ format: FORMAT, version, entries: serialize(entries) } satisfies StoredFile);
 }
 
 const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin', 'pieces.bin'];
@@ -239,7 +248,7 @@ async function openStore<T>(file: string | undefined, version: string): Promise<
       if (added.size === 0 || file === undefined) return;
       // A journal needs only to know how many there are; the contents are read to fold them.
       if (options.keepOnly === undefined && (await journalsOf(file)).length + 1 < JOURNALS_BEFORE_COMPACTION) {
-        await writeAtomically(journalPath(file), serialize({ format: FORMAT, version, entries: added } satisfies StoredFile<T>));
+        await writeAtomically(journalPath(file), encodeStore(version, added));
         return;
       }
       // Another blast may have written since this one read: keep its entries too.
@@ -252,7 +261,7 @@ async function openStore<T>(file: string | undefined, version: string): Promise<
       let kept = merged;
       if (options.keepOnly !== undefined) kept = new Map([...merged].slice(-options.keepOnly));
       else if (merged.size > Math.max(2 * used.size, 1000)) kept = new Map([...merged].filter(([key]) => used.has(key)));
-      if (await writeAtomically(file, serialize({ format: FORMAT, version, entries: kept } satisfies StoredFile<T>))) {
+      if (await writeAtomically(file, encodeStore(version, kept))) {
         // Only the journals folded in: one written meanwhile stays for the next reader.
         await Promise.all(current.journals.map((journal) => rm(journal, { force: true }).catch(() => undefined)));
       }
@@ -283,9 +292,10 @@ async function loadWithJournals<T>(file: string, version: string): Promise<{ ent
 
 async function load<T>(file: string, version: string): Promise<Map<string, T>> {
   try {
-    const stored = deserialize(await readFile(file)) as Partial<StoredFile<T>> | undefined;
-    if (stored?.format !== FORMAT || stored.version !== version || !(stored.entries instanceof Map)) return new Map();
-    return stored.entries;
+    const stored = deserialize(await readFile(file)) as Partial<StoredFile> | undefined;
+    if (stored?.format !== FORMAT || stored.version !== version || !Buffer.isBuffer(stored.entries)) return new Map();
+    const entries: unknown = deserialize(stored.entries);
+    return entries instanceof Map ? (entries as Map<string, T>) : new Map();
   } catch {
     return new Map();
   }
