@@ -27,7 +27,7 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, memoryCache, verifyGraph, openGraphCache, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, memoryCache, verifyGraph, openGraphCache, parseUncached, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
 import {
   CODEOWNERS_PATHS,
   ambientChanges,
@@ -156,6 +156,8 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   // Reading the cache and listing head's files need no base: they overlap the git calls below.
   const cacheWork = early(openCache(repo, options));
   const headFilesWork = early(listFiles(repo, head));
+  // So are the files the cache does not know parsed, in a worker: the compiler loads on another core.
+  const headParse = early(Promise.all([cacheWork, headFilesWork]).then(([cache, files]) => parseUncached(files, (paths) => readFiles(repo, head, paths), cache)));
 
   const base =
     preset.base ??
@@ -216,7 +218,14 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
 
   const headFocus = [...fileChanges.filter((change) => change.status !== 'deleted').map((change) => change.path), ...goneImports.map((entry) => entry.file), ...extraFocus(repo.root)];
   const focusImports = dependencies.length > 0 ? (file: string, specifier: string) => matchesDependency(file, specifier) !== undefined : undefined;
-  const headGraph = await time('graph', () => graphOfSide(repo, headSide, headFiles, cache, headFocus, focusImports), { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length });
+  const headGraph = await time(
+    'graph',
+    async () => {
+      // A parse that failed there is done again, and reported, by the graph.
+      await headParse.catch(() => undefined);
+      return graphOfSide(repo, headSide, headFiles, cache, headFocus, focusImports);
+    },
+    { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length });
   for (const message of headGraph.warnings) warn(message);
   // Only the files with an import of a changed input have facts worth decoding.
   const factsImporting = (matches: InputMatcher) =>

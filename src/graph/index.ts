@@ -4,7 +4,7 @@ import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type Pie
 import type { Derived, GraphCache, StoredDerived, StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
 import { summarize } from './file-summary.js';
-import { extractAllFacts } from './parse-files.js';
+import { extractAllFacts, type ParsedFile } from './parse-files.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 import { once } from './once.js';
 
@@ -359,20 +359,35 @@ async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promi
     if (known) entries.set(file.path, known);
     else toParse.push(file);
   }
-  if (toParse.length > 0) {
-    const texts = await input.readTexts(toParse.map((file) => file.path));
-    const jobs = toParse.flatMap((file) => {
-      const text = texts.get(file.path);
-      const kind = scriptKindOf(file.path);
-      return text === undefined || kind === undefined ? [] : [{ path: file.path, text, kind }];
-    });
-    const blobs = new Map(toParse.map((file) => [file.path, file.blob]));
-    for (const facts of await extractAllFacts(jobs)) {
-      input.cache.storeFacts(facts.path, blobs.get(facts.path)!, facts);
-      entries.set(facts.path, { summary: summarize(facts), load: () => facts });
-    }
-  }
+  for (const { facts } of await parseAndStore(toParse, input.readTexts, input.cache)) entries.set(facts.path, { summary: summarize(facts), load: () => facts });
   return { entries, parsed: toParse.length };
+}
+
+/**
+ * Parses the code files among `files` whose blobs the cache does not know, and stores their
+ * facts, in a worker: a command starts it before it needs the graph, so that the compiler loads
+ * on another core while git answers its other questions. `buildGraph` then finds them cached.
+ */
+export async function parseUncached(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache): Promise<number> {
+  const toParse = files.filter((file) => isCodeFile(file.path) && cache.facts(file.path, file.blob) === undefined);
+  return (await parseAndStore(toParse, readTexts, cache, { beside: true })).length;
+}
+
+async function parseAndStore(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache, options: { beside?: boolean } = {}): Promise<ParsedFile[]> {
+  if (files.length === 0) return [];
+  const texts = await readTexts(files.map((file) => file.path));
+  const jobs = files.flatMap((file) => {
+    const text = texts.get(file.path);
+    const kind = scriptKindOf(file.path);
+    return text === undefined || kind === undefined ? [] : [{ path: file.path, text, kind }];
+  });
+  const blobs = new Map(files.map((file) => [file.path, file.blob]));
+  const parsed = await extractAllFacts(jobs, options);
+  for (const { facts, fingerprints } of parsed) {
+    cache.storeFacts(facts.path, blobs.get(facts.path)!, facts);
+    if (fingerprints) cache.storeFingerprints(facts.path, blobs.get(facts.path)!, fingerprints);
+  }
+  return parsed;
 }
 
 function compareText(a: string, b: string): number {

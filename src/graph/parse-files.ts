@@ -2,12 +2,24 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FileFacts, ScriptKind } from '../types.js';
+import type { FileFacts, ScriptKind, SymbolFingerprint } from '../types.js';
 
 export interface ParseJob {
   path: string;
   text: string;
   kind: ScriptKind;
+}
+
+/** What a parse gives: the facts, and the fingerprints when they were asked for. */
+export interface ParsedFile {
+  facts: FileFacts;
+  fingerprints?: Map<string, SymbolFingerprint>;
+}
+
+/** A worker's share of the work. */
+export interface WorkerBatch {
+  jobs: readonly ParseJob[];
+  fingerprints: boolean;
 }
 
 /** Below this many files, starting workers (each loads the compiler) costs more than it saves. */
@@ -18,18 +30,24 @@ const WORKER_THRESHOLD = 400;
  * core (each keeps facts, not syntax trees, and sends them back); small batches, and runs from
  * source where no compiled worker exists, parse here. The compiler is loaded only when
  * something is parsed, so a warm run never pays for it.
+ *
+ * @param options.beside a few files parsed in one worker all the same, while this thread goes
+ *   on with other work: loading the compiler takes the other core, not this one. They are
+ *   fingerprinted there too: they are likely the changed files, which the caller would
+ *   otherwise parse again, loading the compiler here as well.
  */
-export async function extractAllFacts(jobs: readonly ParseJob[]): Promise<FileFacts[]> {
+export async function extractAllFacts(jobs: readonly ParseJob[], options: { beside?: boolean } = {}): Promise<ParsedFile[]> {
   if (jobs.length === 0) return [];
   const workerUrl = new URL('./parse-worker.js', import.meta.url);
   const cores = availableParallelism();
-  if (jobs.length < WORKER_THRESHOLD || cores < 2 || !existsSync(fileURLToPath(workerUrl))) {
+  if ((jobs.length < WORKER_THRESHOLD && options.beside !== true) || cores < 2 || !existsSync(fileURLToPath(workerUrl))) {
     const { extractFacts } = await import('./extract-facts.js');
-    return jobs.map((job) => extractFacts(job.path, job.text, job.kind));
+    return jobs.map((job) => ({ facts: extractFacts(job.path, job.text, job.kind) }));
   }
-  const batches = balance(jobs, Math.min(cores, 8));
-  const results = await Promise.all(batches.map((batch) => parseInWorker(workerUrl, batch)));
-  const byPath = new Map(results.flat().map((facts) => [facts.path, facts]));
+  const fingerprints = jobs.length < WORKER_THRESHOLD;
+  const batches = fingerprints ? [jobs] : balance(jobs, Math.min(cores, 8));
+  const results = await Promise.all(batches.map((batch) => parseInWorker(workerUrl, { jobs: batch, fingerprints })));
+  const byPath = new Map(results.flat().map((parsed) => [parsed.facts.path, parsed]));
   return jobs.map((job) => byPath.get(job.path)!);
 }
 
@@ -45,11 +63,11 @@ function balance(jobs: readonly ParseJob[], count: number): ParseJob[][] {
   return batches.filter((batch) => batch.length > 0);
 }
 
-function parseInWorker(url: URL, batch: readonly ParseJob[]): Promise<FileFacts[]> {
+function parseInWorker(url: URL, batch: WorkerBatch): Promise<ParsedFile[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(url, { workerData: batch });
-    worker.once('message', (facts: FileFacts[]) => {
-      resolve(facts);
+    worker.once('message', (parsed: ParsedFile[]) => {
+      resolve(parsed);
       void worker.terminate();
     });
     worker.once('error', reject);

@@ -1,7 +1,8 @@
-// A worker thread of a cold run: facts of its batch of files, sent back as plain data.
+// A worker thread: facts of its batch of files (and their fingerprints, when asked), sent back as plain data.
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractFacts } from './extract-facts.js';
-import type { ParseJob } from './parse-files.js';
+import { describeSource } from './fingerprint.js';
+import type { ParsedFile, WorkerBatch } from './parse-files.js';
 
-const jobs = workerData as ParseJob[];
-parentPort?.postMessage(jobs.map((job) => extractFacts(job.path, job.text, job.kind)));
+const { jobs, fingerprints } = workerData as WorkerBatch;
+parentPort?.postMessage(jobs.map((job): ParsedFile => (fingerprints ? describeSource(job.path, job.text, job.kind) : { facts: extractFacts(job.path, job.text, job.kind) })));
