@@ -33,7 +33,7 @@ export function graphDependents(graph: SymbolGraph): DependentsOf {
  *
  * Find-references also lists the uses of sibling implementations of an interface member
  * (`this.query()` in another class implementing the same interface); they never run the
- * symbol, so they are left out and counted (`ReferenceFinder.mayRun`).
+ * symbol, so they are left out and counted (`ReferenceFinder.dispatchFilter`).
  *
  * Find-references misses some references that go-to-definition sees (it does not follow
  * `module.exports = { a }` into `const { a } = require(…)`), so each dependent blast has and
@@ -81,17 +81,16 @@ function askLanguageService(
 ): Dependent[] {
   const found: Dependent[] = [];
   const target = { file: splitId(id).file, start: position };
+  const mayRun = finder.dispatchFilter(target);
   for (const reference of finder.findReferences(target.file, position)) {
     if (!files.has(reference.file)) continue;
     const sourceFile = finder.sourceFile(reference.file);
     if (!sourceFile || classifyReference(sourceFile, reference.start) !== 'use') continue;
-    if (!finder.mayRun(reference, target)) {
-      onSiblingReference(id);
-      continue;
-    }
     const line = sourceFile.getLineAndCharacterOfPosition(reference.start).line + 1;
     const symbol = sites.enclosingSymbol(reference.file, line);
-    if (!isWithin(symbol, id)) found.push({ symbol, file: reference.file });
+    if (isWithin(symbol, id)) continue;
+    if (mayRun(reference)) found.push({ symbol, file: reference.file });
+    else onSiblingReference(id);
   }
   const listed = new Set(found.map((dependent) => dependent.symbol));
   for (const candidate of proposed(id) ?? []) {

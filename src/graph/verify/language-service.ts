@@ -75,26 +75,31 @@ export class ReferenceFinder {
   }
 
   /**
-   * Whether a reference may run the class member named at `target`. For a member that
-   * implements an interface member, find-references also lists the uses of every other
-   * implementation of it, because they share the interface member as their root: `this.query()`
-   * in a sibling class. Such a use names a member of a class that is neither the target's class
-   * nor one of its base classes, so no call through it ever runs the target. Anything else may:
-   * an interface, a base class, a union, a target that is no class member, a base class built by
-   * an expression (a mixin) whose members cannot be told apart.
+   * Which references may run the class member named at `target`. For a member that implements
+   * an interface member, find-references also lists the uses of every other implementation of
+   * it, because they share the interface member as their root: `this.query()` in a sibling
+   * class. Such a use names a member of a class unrelated to the target's by inheritance
+   * (neither a base class nor a subclass of it), so no call through it ever runs the target.
+   * Anything else may: an interface, a base class, an override (through `super`), a union, a
+   * target that is no class member, a class whose bases are built by an expression (a mixin)
+   * and cannot be followed.
    */
-  mayRun(reference: FoundReference, target: FoundReference): boolean {
+  dispatchFilter(target: FoundReference): (reference: FoundReference) => boolean {
     const checker = this.#program.getTypeChecker();
     const targetClass = owningClass(checker, this.#symbolAt(checker, target)?.declarations?.[0]);
-    if (targetClass === undefined) return true;
-    const lineage = classLineage(checker, targetClass);
-    if (lineage === undefined) return true;
-    const declarations = this.#symbolAt(checker, reference)?.declarations ?? [];
-    if (declarations.length === 0) return true;
-    return declarations.some((declaration) => {
-      const owner = owningClass(checker, declaration);
-      return owner === undefined || lineage.has(owner);
-    });
+    const lineage = targetClass && classLineage(checker, targetClass);
+    if (targetClass === undefined || lineage === undefined) return () => true;
+    const related = (owner: ts.Symbol) => lineage.has(owner) || classLineage(checker, owner)?.has(targetClass) !== false;
+    return (reference) => {
+      const declarations = this.#symbolAt(checker, reference)?.declarations ?? [];
+      return (
+        declarations.length === 0 ||
+        declarations.some((declaration) => {
+          const owner = owningClass(checker, declaration);
+          return owner === undefined || related(owner);
+        })
+      );
+    };
   }
 
   #symbolAt(checker: ts.TypeChecker, at: FoundReference): ts.Symbol | undefined {
