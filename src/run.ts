@@ -136,6 +136,16 @@ interface Analysis {
  * @param preset.base a base already resolved (a pushed ref's): analyzeChange resolves none.
  */
 async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: string) => string[] = () => [], preset: { base?: ResolvedBase } = {}): Promise<Analysis> {
+  // Work started early (a parse in workers) is stopped when the analysis ends, even by an error.
+  const ended = new AbortController();
+  try {
+    return await analyzeUntil(ended.signal, options, extraFocus, preset);
+  } finally {
+    ended.abort();
+  }
+}
+
+async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocus: (repoRoot: string) => string[], preset: { base?: ResolvedBase }): Promise<Analysis> {
   const timings: Record<string, number> = {};
   const time = async <T>(stage: string, work: () => Promise<T> | T, detail?: { files: number }): Promise<T> => {
     options.onProgress?.(stage, detail);
@@ -157,7 +167,9 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   const cacheWork = early(openCache(repo, options));
   const headFilesWork = early(listFiles(repo, head));
   // So are the files the cache does not know parsed, in a worker: the compiler loads on another core.
-  const headParse = early(Promise.all([cacheWork, headFilesWork]).then(([cache, files]) => parseUncached(files, (paths) => readFiles(repo, head, paths), cache)));
+  const headParse = early(Promise.all([cacheWork, headFilesWork]).then(([cache, files]) => parseUncached(files, (paths) => readFiles(repo, head, paths), cache, ended)));
+  // A parse that failed there is done again, and reported, by the graph.
+  const headParsed = () => headParse.catch(() => undefined);
 
   const base =
     preset.base ??
@@ -204,7 +216,12 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   const headFiles = await time('files', () => headFilesWork);
   const baseFiles = sideFiles(repo, baseSide);
   const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
-  const buildBaseGraph = async () => time('base-graph', async () => graphOfSide(repo, baseSide, await baseFiles(), cache, baseFocus));
+  // After head's parse: files the sides share are parsed once, and not here while it runs.
+  const buildBaseGraph = async () =>
+    time('base-graph', async () => {
+      await headParsed();
+      return graphOfSide(repo, baseSide, await baseFiles(), cache, baseFocus);
+    });
 
   // Non-code inputs (DESIGN §2): dependencies a manifest changed, and imported files changed or
   // gone. A file gone is found through the merge-base's imports: at head they resolve nowhere.
@@ -221,8 +238,7 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
   const headGraph = await time(
     'graph',
     async () => {
-      // A parse that failed there is done again, and reported, by the graph.
-      await headParse.catch(() => undefined);
+      await headParsed();
       return graphOfSide(repo, headSide, headFiles, cache, headFocus, focusImports);
     },
     { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length });

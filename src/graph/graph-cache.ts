@@ -46,6 +46,8 @@ export interface StoredDerived<T> {
   signature: string;
   consulted(): Array<[string, string]>;
   load(): T;
+  /** Keeps the variant, as the newest, under the signature of the state it was just found valid in. */
+  renew(signature: string): void;
 }
 
 export interface GraphCache {
@@ -169,11 +171,22 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       factsStore.set(key(path, blob), { summary: summarize(facts), encoded: serialize(facts) });
     },
     derived: <K extends keyof Derived>(kind: K, path: string, blob: string) => {
-      const stored = pieceStore.get(`${kind}\u0000${key(path, blob)}`);
+      const storeKey = `${kind}\u0000${key(path, blob)}`;
+      const stored = pieceStore.get(storeKey);
       if (!Array.isArray(stored)) return [];
       return stored.flatMap((variant) =>
         typeof variant?.signature === 'string' && Buffer.isBuffer(variant.consulted) && Buffer.isBuffer(variant.encoded)
-          ? [{ signature: variant.signature, consulted: once(() => deserialize(variant.consulted) as Array<[string, string]>), load: () => deserialize(variant.encoded) as Derived[K] }]
+          ? [
+              {
+                signature: variant.signature,
+                consulted: once(() => deserialize(variant.consulted) as Array<[string, string]>),
+                load: () => deserialize(variant.encoded) as Derived[K],
+                renew: (signature: string) => {
+                  const others = (pieceStore.get(storeKey) ?? []).filter((other) => other !== variant);
+                  pieceStore.set(storeKey, [{ ...variant, signature }, ...others].slice(0, DERIVED_VARIANTS));
+                },
+              },
+            ]
           : [],
       );
     },

@@ -4,7 +4,7 @@ import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type Pie
 import type { Derived, GraphCache, StoredDerived, StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
 import { summarize } from './file-summary.js';
-import { extractAllFacts, type ParsedFile } from './parse-files.js';
+import { extractAllFacts, type ParsedFile, type ParseOptions } from './parse-files.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 import { once } from './once.js';
 
@@ -334,7 +334,8 @@ function stamper(
       for (const key of keys) {
         const files = key.startsWith(exportsPrefix) ? starClosure(key.slice(exportsPrefix.length)) : [key];
         parts.push(key.startsWith(exportsPrefix) ? '*' : '');
-        for (const file of files) parts.push(`${file}\u0000${blobs.get(file) ?? 'absent'}`);
+        // What the stamps read: a file without facts (its text could not be read) is absent.
+        for (const file of files) parts.push(`${file}\u0000${entries.has(file) ? blobs.get(file) : 'absent'}`);
       }
       return createHash('sha1').update(parts.join('\n')).digest('base64');
     },
@@ -368,12 +369,12 @@ async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promi
  * facts, in a worker: a command starts it before it needs the graph, so that the compiler loads
  * on another core while git answers its other questions. `buildGraph` then finds them cached.
  */
-export async function parseUncached(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache): Promise<number> {
+export async function parseUncached(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache, signal?: AbortSignal): Promise<void> {
   const toParse = files.filter((file) => isCodeFile(file.path) && cache.facts(file.path, file.blob) === undefined);
-  return (await parseAndStore(toParse, readTexts, cache, { beside: true })).length;
+  await parseAndStore(toParse, readTexts, cache, { beside: true, ...(signal ? { signal } : {}) });
 }
 
-async function parseAndStore(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache, options: { beside?: boolean } = {}): Promise<ParsedFile[]> {
+async function parseAndStore(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache, options: ParseOptions = {}): Promise<ParsedFile[]> {
   if (files.length === 0) return [];
   const texts = await readTexts(files.map((file) => file.path));
   const jobs = files.flatMap((file) => {
@@ -473,12 +474,17 @@ async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string
  */
 function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, blob: string): StoredDerived<Derived[K]> | undefined {
   const { stamps } = context;
-  return context.cache
-    .derived(kind, path, blob)
-    .find(
-      (variant) =>
-        variant.signature === stamps.signatureOf(variant.consulted().map(([key]) => key)) || variant.consulted().every(([key, stamp]) => stamps.stampOf(key) === stamp),
-    );
+  for (const variant of context.cache.derived(kind, path, blob)) {
+    const keys = variant.consulted().map(([key]) => key);
+    const signature = stamps.signatureOf(keys);
+    if (variant.signature === signature) return variant;
+    if (variant.consulted().every(([key, stamp]) => stamps.stampOf(key) === stamp)) {
+      // Valid in this state too (a file added elsewhere): the next run here needs no stamps.
+      variant.renew(signature);
+      return variant;
+    }
+  }
+  return undefined;
 }
 
 function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[]): void {

@@ -16,6 +16,18 @@ export interface ParsedFile {
   fingerprints?: Map<string, SymbolFingerprint>;
 }
 
+export interface ParseOptions {
+  /**
+   * Parse in workers whatever the number of files, while this thread goes on with other work:
+   * loading the compiler takes another core, not this one. A batch too small for several
+   * workers goes to one, which fingerprints the files too: they are likely the changed files,
+   * which the caller would otherwise parse again, loading the compiler here as well.
+   */
+  beside?: boolean;
+  /** Stops the workers: the command that wanted the facts has ended without them. */
+  signal?: AbortSignal;
+}
+
 /** A worker's share of the work. */
 export interface WorkerBatch {
   jobs: readonly ParseJob[];
@@ -27,16 +39,11 @@ const WORKER_THRESHOLD = 400;
 
 /**
  * Facts of many files. A cold run on a large repository parses in worker threads, one per
- * core (each keeps facts, not syntax trees, and sends them back); small batches, and runs from
- * source where no compiled worker exists, parse here. The compiler is loaded only when
- * something is parsed, so a warm run never pays for it.
- *
- * @param options.beside a few files parsed in one worker all the same, while this thread goes
- *   on with other work: loading the compiler takes the other core, not this one. They are
- *   fingerprinted there too: they are likely the changed files, which the caller would
- *   otherwise parse again, loading the compiler here as well.
+ * core (each keeps facts, not syntax trees, and sends them back); small batches, unless
+ * `beside`, and runs from source where no compiled worker exists, parse here. The compiler is
+ * loaded only when something is parsed, so a warm run never pays for it.
  */
-export async function extractAllFacts(jobs: readonly ParseJob[], options: { beside?: boolean } = {}): Promise<ParsedFile[]> {
+export async function extractAllFacts(jobs: readonly ParseJob[], options: ParseOptions = {}): Promise<ParsedFile[]> {
   if (jobs.length === 0) return [];
   const workerUrl = new URL('./parse-worker.js', import.meta.url);
   const cores = availableParallelism();
@@ -46,7 +53,7 @@ export async function extractAllFacts(jobs: readonly ParseJob[], options: { besi
   }
   const fingerprints = jobs.length < WORKER_THRESHOLD;
   const batches = fingerprints ? [jobs] : balance(jobs, Math.min(cores, 8));
-  const results = await Promise.all(batches.map((batch) => parseInWorker(workerUrl, { jobs: batch, fingerprints })));
+  const results = await Promise.all(batches.map((batch) => parseInWorker(workerUrl, { jobs: batch, fingerprints }, options.signal)));
   const byPath = new Map(results.flat().map((parsed) => [parsed.facts.path, parsed]));
   return jobs.map((job) => byPath.get(job.path)!);
 }
@@ -63,9 +70,11 @@ function balance(jobs: readonly ParseJob[], count: number): ParseJob[][] {
   return batches.filter((batch) => batch.length > 0);
 }
 
-function parseInWorker(url: URL, batch: WorkerBatch): Promise<ParsedFile[]> {
+function parseInWorker(url: URL, batch: WorkerBatch, signal: AbortSignal | undefined): Promise<ParsedFile[]> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('parsing was stopped'));
     const worker = new Worker(url, { workerData: batch });
+    signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
     worker.once('message', (parsed: ParsedFile[]) => {
       resolve(parsed);
       void worker.terminate();

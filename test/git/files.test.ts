@@ -18,12 +18,12 @@ const hashObject = (repo: TestRepo, path: string) => repo.git(['hash-object', '-
 
 describe('listFiles', { tags: ['slow'] }, () => {
   test('a commit: regular files with their blob ids, sorted; symlinks and submodules left out', async () => {
-    const repo = await gitRepo({ base: { 'src/b.ts': 'b\n', 'src/a.ts': 'a\n', 'run.sh': '#!/bin/sh\n', 'é.ts': 'e\n', 'z b/y.ts': 'y\n' } });
+    const repo = await gitRepo({ base: { 'src/b.ts': 'b\n', 'src/a.ts': 'a\n', 'run.sh': '#!/bin/sh\n', 'é.ts': 'e\n', 'z b/y.ts': 'y\n', 'tab\tname.ts': 't\n' } });
     symlinkSync('src/a.ts', join(repo.cwd, 'alias.ts'));
     repo.git(['update-index', '--add', '--cacheinfo', `160000,${repo.baseSha},vendor/lib`]);
     repo.commit('symlink and submodule');
     const files = await list(repo, { kind: 'commit', ref: 'HEAD' });
-    expect(files).toEqual(['run.sh', 'src/a.ts', 'src/b.ts', 'z b/y.ts', 'é.ts'].map((path) => ({ path, blob: blobAt(repo, 'HEAD', path) })));
+    expect(files).toEqual(['run.sh', 'src/a.ts', 'src/b.ts', 'tab\tname.ts', 'z b/y.ts', 'é.ts'].map((path) => ({ path, blob: blobAt(repo, 'HEAD', path) })));
     expect(await list(repo, { kind: 'commit', ref: repo.baseSha })).toEqual(files);
   });
 

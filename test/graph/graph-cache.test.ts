@@ -157,6 +157,22 @@ describe('graph cache', () => {
     expect(edgesOf(back.output.graph)).toEqual(['src/a.ts#a -> src/util/index.ts#util (runtime)']);
   });
 
+  test('a piece valid by its stamps in a new project state is kept under that state, and found there without stamps', async () => {
+    const dir = cacheDir();
+    const blobOf = (tree: Record<string, string>, path: string) => treeOf(tree).files.find((file) => file.path === path)!.blob;
+    const signatureOf = async (tree: Record<string, string>) => (await openGraphCache(dir, '1.0.0')).derived('piece', 'src/b.ts', blobOf(tree, 'src/b.ts'))[0]?.signature;
+    expect((await build(files, dir)).output.builtPieces).toBe(2);
+    const before = await signatureOf(files);
+    // A file added elsewhere is a new project state: b.ts's piece stands, checked by its stamps, and renewed.
+    const added = { ...files, 'src/c.ts': 'export const c = 3;\n' };
+    expect((await build(added, dir)).output.builtPieces).toBe(1);
+    const renewed = await signatureOf(added);
+    expect(renewed).toBeDefined();
+    expect(renewed).not.toBe(before);
+    expect((await build(added, dir)).output.builtPieces).toBe(0);
+    expect(await signatureOf(added)).toBe(renewed);
+  });
+
   test('each run writes only what it added, in a journal; the eighth folds them into the main file', async () => {
     const dir = cacheDir();
     await build(files, dir);
