@@ -164,15 +164,13 @@ async function findPolicyBase(repo: Repository, options: BaseOptions): Promise<B
 
 /** `origin/HEAD`, then `origin/main`, `origin/master`, `main`, `master`. */
 async function findDefaultBranch(repo: Repository): Promise<BaseCandidate | undefined> {
-  const originHead = await remoteHead(repo, 'origin');
+  // Asked all at once, the first found wins: each question is a git process, and a pre-push hook waits for them.
+  const [originHead, ...shas] = await Promise.all([remoteHead(repo, 'origin'), ...DEFAULT_BRANCHES.map((candidate) => resolveRevision(repo, candidate.full))]);
   if (originHead !== undefined) return { ...originHead, reason: 'origin/HEAD', isDefault: true };
-  for (const candidate of DEFAULT_BRANCHES) {
-    const sha = await resolveRevision(repo, candidate.full);
-    if (sha !== undefined) {
-      return { ref: candidate.ref, sha, reason: `default branch '${candidate.ref}'`, isDefault: true };
-    }
-  }
-  return undefined;
+  const found = shas.findIndex((sha) => sha !== undefined);
+  if (found < 0) return undefined;
+  const candidate = DEFAULT_BRANCHES[found]!;
+  return { ref: candidate.ref, sha: shas[found]!, reason: `default branch '${candidate.ref}'`, isDefault: true };
 }
 
 /** The default branch of `remote` as git knows it (`refs/remotes/<remote>/HEAD`). */
