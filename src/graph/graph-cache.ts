@@ -5,7 +5,6 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileFacts, Resolution, SymbolFingerprint } from '../types.js';
 import type { FilePiece } from './build-graph.js';
 import { summarize, type FileSummary } from './file-summary.js';
-import { once } from './once.js';
 
 /**
  * What blast remembers between runs (DESIGN §8): per-file facts and fingerprints by path and
@@ -77,24 +76,34 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 9;
+const FORMAT = 10;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;
 
 /**
- * A store file: who wrote it, then its entries, encoded apart so that a file another format or
- * version of blast wrote (journals left by the previous release) is skipped without decoding
- * the whole of it.
+ * A store file: who wrote it, then its keys, and each value encoded on its own, end to end in
+ * `data` (value `i` ends at `ends[i]`). A run decodes only the values it asks for: a warm run
+ * asks for a few graph pieces among the thousands kept. A file another format or version of
+ * blast wrote (journals left by the previous release) is skipped without decoding anything.
  */
 interface StoredFile {
   format: number;
   version: string;
-  entries: Buffer;
+  keys: string[];
+  ends: Uint32Array;
+  data: Buffer;
 }
 
-function encodeStore<T>(version: string, entries: Map<string, T>): Buffer {
-  return serialize({ format: FORMAT, version, entries: serialize(entries) } satisfies StoredFile);
+/** Values by key, each still encoded. */
+type EncodedEntries = Map<string, Buffer>;
+
+function encodeStore(version: string, entries: EncodedEntries): Buffer {
+  const ends = new Uint32Array(entries.size);
+  let end = 0;
+  let index = 0;
+  for (const value of entries.values()) ends[index++] = end += value.length;
+  return serialize({ format: FORMAT, version, keys: [...entries.keys()], ends, data: Buffer.concat([...entries.values()]) } satisfies StoredFile);
 }
 
 const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin', 'pieces.bin'];
@@ -146,11 +155,9 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
   const factsStore = await openStore<{ summary: FileSummary; encoded: Buffer }>(factsFile, version);
   const decoded = new Map<string, FileFacts>();
   const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
-  // Each snapshot stays encoded until asked for: a run uses one or two of the few kept.
-  const snapshotStore = await openStore<Buffer>(snapshotsFile, version);
-  const snapshots = new Map<string, ProjectSnapshot | undefined>();
-  // Encoded: a run decodes the few variants it looks up, not the thousands it keeps.
-  const pieceStore = await openStore<Array<{ signature: string; consulted: Buffer; encoded: Buffer }>>(piecesFile, version);
+  const snapshotStore = await openStore<ProjectSnapshot>(snapshotsFile, version);
+  // The value stays encoded until a run builds its graph from it: most variants found are only checked.
+  const pieceStore = await openStore<Array<DerivedValidity & { encoded: Buffer }>>(piecesFile, version);
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   return {
     facts: (path, blob) => {
@@ -175,11 +182,11 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       const stored = pieceStore.get(storeKey);
       if (!Array.isArray(stored)) return [];
       return stored.flatMap((variant) =>
-        typeof variant?.signature === 'string' && Buffer.isBuffer(variant.consulted) && Buffer.isBuffer(variant.encoded)
+        typeof variant?.signature === 'string' && Array.isArray(variant.consulted) && Buffer.isBuffer(variant.encoded)
           ? [
               {
                 signature: variant.signature,
-                consulted: once(() => deserialize(variant.consulted) as Array<[string, string]>),
+                consulted: () => variant.consulted,
                 load: () => deserialize(variant.encoded) as Derived[K],
                 renew: (signature: string) => {
                   const others = (pieceStore.get(storeKey) ?? []).filter((other) => other !== variant);
@@ -194,7 +201,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     storeDerived: (kind, path, blob, value, validity) => {
       const storeKey = `${kind}\u0000${key(path, blob)}`;
       const others = pieceStore.get(storeKey);
-      const variant = { signature: validity.signature, consulted: serialize(validity.consulted), encoded: serialize(value) };
+      const variant = { ...validity, encoded: serialize(value) };
       pieceStore.set(storeKey, [variant, ...(Array.isArray(others) ? others.slice(0, DERIVED_VARIANTS - 1) : [])]);
     },
     fingerprints: (path, blob) => {
@@ -203,30 +210,17 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     },
     storeFingerprints: (path, blob, fingerprints) => printStore.set(key(path, blob), [...fingerprints]),
     snapshot: (snapshotKey) => {
-      if (!snapshots.has(snapshotKey)) snapshots.set(snapshotKey, decodeSnapshot(snapshotStore.get(snapshotKey)));
-      return snapshots.get(snapshotKey);
+      const snapshot = snapshotStore.get(snapshotKey);
+      // Another shape (a cache written by other code) is a miss, never a crash.
+      return snapshot?.resolutions instanceof Map && Array.isArray(snapshot.warnings) ? snapshot : undefined;
     },
-    storeSnapshot: (snapshotKey, snapshot) => {
-      snapshots.set(snapshotKey, snapshot);
-      snapshotStore.set(snapshotKey, serialize(snapshot));
-    },
+    storeSnapshot: (snapshotKey, snapshot) => snapshotStore.set(snapshotKey, snapshot),
     flush: async () => {
       if (dir === undefined) return;
       await mkdir(dir, { recursive: true }).catch(() => undefined);
       await Promise.all([factsStore.flush(), printStore.flush(), pieceStore.flush(), snapshotStore.flush({ keepOnly: 8 })]);
     },
   };
-}
-
-/** A stored snapshot, or undefined for one of another shape (a miss, never a crash). */
-function decodeSnapshot(encoded: Buffer | undefined): ProjectSnapshot | undefined {
-  if (!Buffer.isBuffer(encoded)) return undefined;
-  try {
-    const snapshot = deserialize(encoded) as Partial<ProjectSnapshot> | undefined;
-    return snapshot?.resolutions instanceof Map && Array.isArray(snapshot.warnings) ? (snapshot as ProjectSnapshot) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 interface Store<T> {
@@ -241,15 +235,31 @@ const JOURNALS_BEFORE_COMPACTION = 8;
 /**
  * A store: a main file plus journals, each run's additions in a file of their own, so that a
  * run adding a few entries writes a few entries, not the whole cache. Every few runs one folds
- * the journals into the main file. Readers merge them in order, later wins.
+ * the journals into the main file. Readers merge them in order, later wins. A value is decoded
+ * when first asked for; one that cannot be decoded is a miss.
  */
 async function openStore<T>(file: string | undefined, version: string): Promise<Store<T>> {
-  const { entries } = file === undefined ? { entries: new Map<string, T>() } : await loadWithJournals<T>(file, version);
+  const { entries } = file === undefined ? { entries: new Map<string, Buffer>() } : await loadWithJournals(file, version);
   const used = new Set<string>();
   const added = new Map<string, T>();
+  const decoded = new Map<string, T | undefined>();
+  const decode = (key: string): T | undefined => {
+    if (!decoded.has(key)) {
+      const encoded = entries.get(key);
+      let value: T | undefined;
+      try {
+        value = encoded === undefined ? undefined : (deserialize(encoded) as T);
+      } catch {
+        value = undefined;
+      }
+      decoded.set(key, value);
+    }
+    return decoded.get(key);
+  };
+  const encodeAdded = (): EncodedEntries => new Map([...added].map(([key, value]) => [key, serialize(value)]));
   return {
     get(key) {
-      const value = added.get(key) ?? entries.get(key);
+      const value = added.get(key) ?? decode(key);
       if (value !== undefined) used.add(key);
       return value;
     },
@@ -261,14 +271,14 @@ async function openStore<T>(file: string | undefined, version: string): Promise<
       if (added.size === 0 || file === undefined) return;
       // A journal needs only to know how many there are; the contents are read to fold them.
       if (options.keepOnly === undefined && (await journalsOf(file)).length + 1 < JOURNALS_BEFORE_COMPACTION) {
-        await writeAtomically(journalPath(file), encodeStore(version, added));
+        await writeAtomically(journalPath(file), encodeStore(version, encodeAdded()));
         return;
       }
       // Another blast may have written since this one read: keep its entries too.
-      const current = await loadWithJournals<T>(file, version);
+      const current = await loadWithJournals(file, version);
       // What this run wrote goes last, as the newest (`keepOnly` keeps the newest).
       const merged = new Map([...entries, ...current.entries].filter(([key]) => !added.has(key)));
-      for (const [key, value] of added) merged.set(key, value);
+      for (const [key, value] of encodeAdded()) merged.set(key, value);
       // Entries of blobs long gone would grow the file forever: past twice what this run used,
       // keep only what it used. Snapshots: only the latest few.
       let kept = merged;
@@ -296,19 +306,29 @@ function journalPath(file: string): string {
 }
 
 /** The main file's entries with every journal's on top, oldest first; and the journals read. */
-async function loadWithJournals<T>(file: string, version: string): Promise<{ entries: Map<string, T>; journals: string[] }> {
+async function loadWithJournals(file: string, version: string): Promise<{ entries: EncodedEntries; journals: string[] }> {
   const journals = await journalsOf(file);
-  const [main, ...added] = await Promise.all([load<T>(file, version), ...journals.map((journal) => load<T>(journal, version))]);
+  const [main, ...added] = await Promise.all([load(file, version), ...journals.map((journal) => load(journal, version))]);
   for (const entries of added) for (const [key, value] of entries!) main!.set(key, value);
   return { entries: main!, journals };
 }
 
-async function load<T>(file: string, version: string): Promise<Map<string, T>> {
+/** A store file's entries, each a view of its encoded value; none for a file of another shape, format or version. */
+async function load(file: string, version: string): Promise<EncodedEntries> {
+  const entries: EncodedEntries = new Map();
   try {
     const stored = deserialize(await readFile(file)) as Partial<StoredFile> | undefined;
-    if (stored?.format !== FORMAT || stored.version !== version || !Buffer.isBuffer(stored.entries)) return new Map();
-    const entries: unknown = deserialize(stored.entries);
-    return entries instanceof Map ? (entries as Map<string, T>) : new Map();
+    if (stored?.format !== FORMAT || stored.version !== version) return entries;
+    const { keys, ends, data } = stored;
+    if (!Array.isArray(keys) || !(ends instanceof Uint32Array) || !Buffer.isBuffer(data) || keys.length !== ends.length) return entries;
+    let start = 0;
+    for (let index = 0; index < keys.length; index++) {
+      const end = ends[index]!;
+      if (typeof keys[index] !== 'string' || end < start || end > data.length) return new Map();
+      entries.set(keys[index]!, data.subarray(start, end));
+      start = end;
+    }
+    return entries;
   } catch {
     return new Map();
   }

@@ -6,7 +6,6 @@ import { carryResolutions } from './carry-resolutions.js';
 import { summarize } from './file-summary.js';
 import { extractAllFacts, type ParsedFile, type ParseOptions } from './parse-files.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
-import { once } from './once.js';
 
 export { clearGraphCache, disabledCache, memoryCache, openGraphCache, type GraphCache } from './graph-cache.js';
 export { MODULE_SYMBOL, symbolId } from './names.js';
@@ -389,6 +388,12 @@ async function parseAndStore(files: readonly TreeFile[], readTexts: TextReader, 
     if (fingerprints) cache.storeFingerprints(facts.path, blobs.get(facts.path)!, fingerprints);
   }
   return parsed;
+}
+
+/** A value computed on the first call and kept: building it may never be needed. */
+function once<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= load());
 }
 
 function compareText(a: string, b: string): number {
