@@ -45,7 +45,11 @@ export interface StoredDerived<T> {
   signature: string;
   consulted(): Array<[string, string]>;
   load(): T;
-  /** Keeps the variant, as the newest, under the signature of the state it was just found valid in. */
+  /**
+   * Keeps the value also under the signature of the state it was just found valid in, as the
+   * newest variant. The old one stays: the merge-base and the head of a check are two states
+   * that share most pieces, and each must find its own signature.
+   */
   renew(signature: string): void;
 }
 
@@ -189,7 +193,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
                 consulted: () => variant.consulted,
                 load: () => deserialize(variant.encoded) as Derived[K],
                 renew: (signature: string) => {
-                  const others = (pieceStore.get(storeKey) ?? []).filter((other) => other !== variant);
+                  const others = (pieceStore.get(storeKey) ?? []).filter((other) => other.signature !== signature);
                   pieceStore.set(storeKey, [{ ...variant, signature }, ...others].slice(0, DERIVED_VARIANTS));
                 },
               },

@@ -479,17 +479,13 @@ async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string
  */
 function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, blob: string): StoredDerived<Derived[K]> | undefined {
   const { stamps } = context;
-  for (const variant of context.cache.derived(kind, path, blob)) {
-    const keys = variant.consulted().map(([key]) => key);
-    const signature = stamps.signatureOf(keys);
-    if (variant.signature === signature) return variant;
-    if (variant.consulted().every(([key, stamp]) => stamps.stampOf(key) === stamp)) {
-      // Valid in this state too (a file added elsewhere): the next run here needs no stamps.
-      variant.renew(signature);
-      return variant;
-    }
-  }
-  return undefined;
+  const variants = context.cache.derived(kind, path, blob).map((variant) => ({ variant, signature: stamps.signatureOf(variant.consulted().map(([key]) => key)) }));
+  const same = variants.find(({ variant, signature }) => variant.signature === signature);
+  if (same) return same.variant;
+  const valid = variants.find(({ variant }) => variant.consulted().every(([key, stamp]) => stamps.stampOf(key) === stamp));
+  // Valid in this state too (a file added elsewhere): the next run here needs no stamps.
+  valid?.variant.renew(valid.signature);
+  return valid?.variant;
 }
 
 function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[]): void {

@@ -160,7 +160,9 @@ describe('graph cache', () => {
   test('a piece valid by its stamps in a new project state is kept under that state, and found there without stamps', async () => {
     const dir = cacheDir();
     const blobOf = (tree: Record<string, string>, path: string) => treeOf(tree).files.find((file) => file.path === path)!.blob;
-    const signatureOf = async (tree: Record<string, string>) => (await openGraphCache(dir, '1.0.0')).derived('piece', 'src/b.ts', blobOf(tree, 'src/b.ts'))[0]?.signature;
+    const signaturesOf = async (tree: Record<string, string>) =>
+      (await openGraphCache(dir, '1.0.0')).derived('piece', 'src/b.ts', blobOf(tree, 'src/b.ts')).map((variant) => variant.signature);
+    const signatureOf = async (tree: Record<string, string>) => (await signaturesOf(tree))[0];
     expect((await build(files, dir)).output.builtPieces).toBe(2);
     const before = await signatureOf(files);
     // A file added elsewhere is a new project state: b.ts's piece stands, checked by its stamps, and renewed.
@@ -171,6 +173,10 @@ describe('graph cache', () => {
     expect(renewed).not.toBe(before);
     expect((await build(added, dir)).output.builtPieces).toBe(0);
     expect(await signatureOf(added)).toBe(renewed);
+    // The first state keeps its own: the two sides of a check share pieces, and neither renews them again.
+    expect(await signaturesOf(added)).toEqual([renewed, before]);
+    expect((await build(files, dir)).output.builtPieces).toBe(0);
+    expect(await signaturesOf(files)).toEqual([renewed, before]);
   });
 
   test('each run writes only what it added, in a journal; the eighth folds them into the main file', async () => {
