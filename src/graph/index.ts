@@ -479,13 +479,23 @@ async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string
  */
 function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, blob: string): StoredDerived<Derived[K]> | undefined {
   const { stamps } = context;
-  const variants = context.cache.derived(kind, path, blob).map((variant) => ({ variant, signature: stamps.signatureOf(variant.consulted().map(([key]) => key)) }));
-  const same = variants.find(({ variant, signature }) => variant.signature === signature);
-  if (same) return same.variant;
-  const valid = variants.find(({ variant }) => variant.consulted().every(([key, stamp]) => stamps.stampOf(key) === stamp));
+  const variants = context.cache.derived(kind, path, blob);
+  // Computed as needed: the newest variant is nearly always the one.
+  const signatures = new Map<StoredDerived<Derived[K]>, string>();
+  const signatureOf = (variant: StoredDerived<Derived[K]>): string => {
+    let signature = signatures.get(variant);
+    if (signature === undefined) {
+      signature = stamps.signatureOf(variant.consulted().map(([key]) => key));
+      signatures.set(variant, signature);
+    }
+    return signature;
+  };
+  const same = variants.find((variant) => variant.signature === signatureOf(variant));
+  if (same) return same;
+  const valid = variants.find((variant) => variant.consulted().every(([key, stamp]) => stamps.stampOf(key) === stamp));
   // Valid in this state too (a file added elsewhere): the next run here needs no stamps.
-  valid?.variant.renew(valid.signature);
-  return valid?.variant;
+  valid?.renew(signatureOf(valid));
+  return valid;
 }
 
 function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[]): void {
