@@ -50,7 +50,7 @@ export interface PieceBuilder {
  * are kept in `through`). The order of pieces decides the order of dependents, hence of why-paths.
  */
 export function assembleGraph(pieces: ReadonlyMap<string, FilePiece>, files: GraphFiles, options: { lazyMembers?: boolean } = {}): SymbolGraph {
-  const dependents = options.lazyMembers ? new MemberDependents() : new Map<string, GraphEdge[]>();
+  const dependents = new MemberDependents();
   const graph: SymbolGraph = {
     symbols: new Map(),
     dependents,
@@ -64,8 +64,8 @@ export function assembleGraph(pieces: ReadonlyMap<string, FilePiece>, files: Gra
   // A piece knows every file; the graph may hold fewer (a focus): edges into the rest are moot.
   for (const piece of pieces.values()) for (const edge of piece.edges) if (graph.symbols.has(edge.to)) addEdge(graph, edge);
   for (const edges of graph.dependencies.values()) for (const edge of edges) if (edge.kind === 'unknown') graph.unknownEdges++;
-  if (dependents instanceof MemberDependents) dependents.start(graph, pieces);
-  else addMemberEdges(graph, pieces);
+  dependents.start(graph, pieces);
+  if (!options.lazyMembers) dependents.drawAll();
   return graph;
 }
 
@@ -81,15 +81,26 @@ interface MemberContext {
 }
 
 /**
- * Dependents that draw member and override edges only when asked for a member's dependents.
+ * `user.save()` names no binding: the parser cannot see that `user` is a `User`. A declaration
+ * that reads property `save` and depends on class `User` (directly, through an interface or a
+ * type alias, or through a chain of properties it reads, `this.app.scene.save()`) depends on
+ * member `User.save`, and on the `save` of the subclasses of `User`, which a call through a
+ * `User` may reach. A name match is conservative — any `.save` counts — but it is what links
+ * a method to its callers. A call of `Base.m` may run any override of `m` in the classes
+ * extending `Base`: whoever depends on `Base.m` depends on those overrides too (the language
+ * service counts them alike).
+ *
+ * These dependents draw such member and override edges when asked for a member's dependents.
  * A walk asks for the few members a change reaches, where drawing every member edge of the
  * graph (a search from each declaration that reads a property) would cost more than all the
- * rest of a warm run. The edges are those `addMemberEdges` draws; they go to the dependents
- * only, so the forward map (`dependencies`) of such a graph holds the file edges alone.
+ * rest of a warm run. Drawn edges go to the dependents only, so that the searches still to come
+ * see the forward edges of the files alone; `drawAll` draws every one and lists them in the
+ * forward map (`dependencies`) too, for a graph that must answer every question.
  */
 class MemberDependents extends Map<string, GraphEdge[]> {
   #ready?: MemberContext;
   readonly #drawn = new Set<string>();
+  readonly #edges: GraphEdge[] = [];
 
   start(graph: SymbolGraph, pieces: ReadonlyMap<string, FilePiece>): void {
     const known = typeKnowledgeOf(graph, pieces);
@@ -125,6 +136,15 @@ class MemberDependents extends Map<string, GraphEdge[]> {
   #add(graph: SymbolGraph, edge: GraphEdge): void {
     if (!keepEdge(edgeIndexOf(graph), edge)) return;
     super.set(edge.to, [...(super.get(edge.to) ?? []), edge]);
+    this.#edges.push(edge);
+  }
+
+  drawAll(): void {
+    const ready = this.#ready;
+    if (!ready) return;
+    for (const id of ready.graph.symbols.keys()) this.get(id);
+    for (const edge of this.#edges) ready.graph.dependencies.set(edge.from, [...(ready.graph.dependencies.get(edge.from) ?? []), edge]);
+    this.#ready = undefined;
   }
 
   #draw(id: string, ready: MemberContext): void {
@@ -289,72 +309,6 @@ const typeCarriers = new Set(['interface', 'type', 'property', 'getter']);
 
 /** `x.constructor` is the runtime's constructor property, never a call of a class's constructor. */
 const notMembers = new Set(['constructor', 'prototype']);
-
-/**
- * `user.save()` names no binding: the parser cannot see that `user` is a `User`. A declaration
- * that reads property `save` and depends on class `User` (directly, through an interface or a
- * type alias, or through a chain of properties it reads, `this.app.scene.save()`) depends on
- * member `User.save`, and on the `save` of the subclasses of `User`, which a call through a
- * `User` may reach. A name match is conservative — any `.save` counts — but it is what links
- * a method to its callers.
- */
-function addMemberEdges(graph: SymbolGraph, pieces: ReadonlyMap<string, FilePiece>): void {
-  const known = typeKnowledgeOf(graph, pieces);
-  // A read of a name no class member of the graph bears cannot lead to one: skip the search.
-  const memberNames = new Set<string>();
-  for (const id of graph.symbols.keys()) {
-    const dot = id.lastIndexOf('.');
-    if (dot > id.lastIndexOf('#')) memberNames.add(id.slice(dot + 1));
-  }
-  const pending: GraphEdge[] = [];
-  for (const piece of pieces.values()) {
-    for (const { from, own, reads: readList, line } of piece.memberReads) {
-      const accesses = readList.filter((name) => !name.includes('.') && !notMembers.has(name) && memberNames.has(name));
-      if (accesses.length === 0) continue;
-      const reads = new Set(readList);
-      // A member reaches its own class without an edge to it (`other.x` where `other: Self`).
-      for (const [classId, via] of classesReachedBy(graph, from, own === undefined ? [] : [own], reads, known)) {
-        for (const member of accesses) {
-          // A class reached through property `p` only lends the members read as `p.member`.
-          if (via !== undefined && !reads.has(`${via}.${member}`)) continue;
-          const to = `${classId}.${member}`;
-          if (to !== from && graph.symbols.has(to)) pending.push({ from, to, kind: 'runtime', line });
-        }
-      }
-    }
-  }
-  for (const edge of pending) addEdge(graph, edge);
-  addOverrideEdges(graph, known.subclasses);
-}
-
-/**
- * A call of `Base.m` may run any override of `m` in the classes extending `Base`: whoever
- * depends on `Base.m` depends on those overrides too (the language service counts them alike).
- */
-function addOverrideEdges(graph: SymbolGraph, subclasses: ReadonlyMap<string, string[]>): void {
-  const overridesOf = (classId: string, member: string, seen = new Set<string>()): string[] =>
-    (subclasses.get(classId) ?? []).flatMap((subclass) => {
-      if (seen.has(subclass)) return [];
-      seen.add(subclass);
-      const override = `${subclass}.${member}`;
-      return [...(graph.symbols.has(override) ? [override] : []), ...overridesOf(subclass, member, seen)];
-    });
-  const pending: GraphEdge[] = [];
-  for (const edges of graph.dependencies.values()) {
-    for (const edge of edges) {
-      if (edge.structural) continue;
-      const dot = edge.to.lastIndexOf('.');
-      const hash = edge.to.lastIndexOf('#');
-      if (dot < hash) continue;
-      const classId = edge.to.slice(0, dot);
-      if (!subclasses.has(classId)) continue;
-      for (const override of overridesOf(classId, edge.to.slice(dot + 1))) {
-        if (override !== edge.from) pending.push({ ...edge, to: override });
-      }
-    }
-  }
-  for (const edge of pending) addEdge(graph, edge);
-}
 
 /**
  * Class or interface -> the classes that extend or implement it (a class's own edges are its
