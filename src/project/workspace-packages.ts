@@ -103,12 +103,23 @@ function firstCondition(entry: unknown, conditions: readonly string[]): string |
 /** Folders packages build into. */
 const BUILT_FOLDER = /(^|\/)(dist|distribution|lib|build|out|esm|cjs)\//;
 
+/** Of those, the folders that hold only what a build wrote, in subfolders of its own at times. */
+const OUTPUT_FOLDERS = new Set(['dist', 'distribution', 'build', 'out']);
+
 /**
  * Where the source of a built path may be, first found wins: `dist/index.js` is built from
  * `src/index.ts`, `distribution/index.js` (as some packages name it) from `source/index.ts`.
+ * Under a build's output folder the build's own subfolders may go too, outermost first:
+ * `dist/prod/index.js` from `src/index.ts`, `dist/types/core/src/index.d.ts` from `src/index.ts`.
  */
 export function sourceCandidates(path: string): string[] {
-  return BUILT_FOLDER.test(path) ? ['src', 'source'].map((folder) => path.replace(BUILT_FOLDER, `$1${folder}/`)) : [];
+  const match = BUILT_FOLDER.exec(path);
+  if (!match) return [];
+  const head = path.slice(0, match.index + match[1]!.length);
+  const rest = path.slice(match.index + match[0].length);
+  const segments = rest.split('/');
+  const suffixes = OUTPUT_FOLDERS.has(match[2]!) ? segments.map((_, index) => segments.slice(index).join('/')).filter((suffix) => suffix !== '') : [rest];
+  return suffixes.flatMap((suffix) => ['src', 'source'].map((folder) => `${head}${folder}/${suffix}`));
 }
 
 /** The source file a manifest's path stands for: itself when it is source, else what builds it. */

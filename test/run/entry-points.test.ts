@@ -21,6 +21,25 @@ describe('entry points', () => {
     expect(result.stats.entryPoints).toBe(1);
   });
 
+  test("a workspace package whose build has subfolders of its own (dist/prod/, dist/types/<package>/src/) publishes what its src/ declares", slow, async () => {
+    const files = (body: string) => ({
+      'package.json': JSON.stringify({ name: 'monorepo', private: true, workspaces: ['packages/*'] }),
+      'tsconfig.json': tsconfig,
+      'packages/common/package.json': JSON.stringify({
+        name: '@acme/common',
+        type: 'module',
+        main: './dist/prod/index.js',
+        types: './dist/types/common/src/index.d.ts',
+        exports: { '.': { types: './dist/types/common/src/index.d.ts', default: './dist/prod/index.js' } },
+      }),
+      'packages/common/src/index.ts': "export { clamp } from './clamp.js';\n",
+      'packages/common/src/clamp.ts': `export function clamp(value: number) { return ${body}; }\n`,
+    });
+    const repo = await gitRepo({ base: files('value'), head: files('Math.max(0, value)') });
+    const result = await analyze({ cwd: repo.cwd, env: repo.env });
+    expect(result.affected.entryPoints).toEqual(['packages/common/src/clamp.ts#clamp']);
+  });
+
   test('symbols a workspace package exports through nested exports conditions, main and bin, followed through barrels', slow, async () => {
     const files = (body: string) => ({
       'package.json': JSON.stringify({ name: 'monorepo', private: true, workspaces: ['packages/*'] }),
