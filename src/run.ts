@@ -166,8 +166,15 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   // Reading the cache and listing head's files need no base: they overlap the git calls below.
   const cacheWork = early(openCache(repo, options));
   const headFilesWork = early(listFiles(repo, head));
-  // So are the files the cache does not know parsed, in a worker: the compiler loads on another core.
-  const headParse = early(Promise.all([cacheWork, headFilesWork]).then(([cache, files]) => parseUncached(files, (paths) => readFiles(repo, head, paths), cache, ended)));
+  // So are the files the cache does not know read, in workers: the compiler loads on another core.
+  // Once their texts are handed over (`headBusy`), the graph makes its resolver on this one.
+  let headStarted = () => {};
+  const headBusy = new Promise<void>((resolve) => (headStarted = resolve));
+  const headParse = early(
+    Promise.all([cacheWork, headFilesWork])
+      .then(([cache, files]) => parseUncached(files, (paths) => readFiles(repo, head, paths), cache, { signal: ended, onStarted: headStarted }))
+      .finally(headStarted),
+  );
   // A parse that failed there is done again, and reported, by the graph.
   const headParsed = () => headParse.catch(() => undefined);
 
@@ -216,12 +223,8 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const headFiles = await time('files', () => headFilesWork);
   const baseFiles = sideFiles(repo, baseSide);
   const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
-  // After head's parse: files the sides share are parsed once, and not here while it runs.
-  const buildBaseGraph = async () =>
-    time('base-graph', async () => {
-      await headParsed();
-      return graphOfSide(repo, baseSide, await baseFiles(), cache, baseFocus);
-    });
+  // After head's parse: files the sides share are read once, and not here while it runs.
+  const buildBaseGraph = async () => time('base-graph', async () => graphOfSide(repo, baseSide, await baseFiles(), cache, baseFocus, { ready: headParsed(), busy: headBusy }));
 
   // Non-code inputs (DESIGN §2): dependencies a manifest changed, and imported files changed or
   // gone. A file gone is found through the merge-base's imports: at head they resolve nowhere.
@@ -238,8 +241,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const headGraph = await time(
     'graph',
     async () => {
-      await headParsed();
-      return graphOfSide(repo, headSide, headFiles, cache, headFocus, focusImports);
+      return graphOfSide(repo, headSide, headFiles, cache, headFocus, { ready: headParsed(), busy: headBusy }, focusImports);
     },
     { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length });
   for (const message of headGraph.warnings) warn(message);
@@ -275,9 +277,9 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
 
   const manifests = await readManifests(repo, headSide, headFiles);
   const packages = await time('packages', () => packagesOf(headFiles, manifests, impact.changes, impact.symbols));
-  const entryPoints = await time('entry-points', () => {
+  const entryPoints = await time('entry-points', async () => {
     const entries = packageEntries(headFiles.map((file) => file.path), (path) => manifests.get(path));
-    const exported = headGraph.exportedSymbols(entries.flatMap((entry) => entry.files));
+    const exported = await headGraph.exportedSymbols(entries.flatMap((entry) => entry.files));
     return findEntryPoints({ exported: [...exported.values()].flat(), scripts: entries.flatMap((entry) => entry.scripts), changes: impact.changes, symbols: impact.symbols });
   });
   // After the entry points, which the cache holds too.
@@ -845,9 +847,10 @@ async function graphOfSide(
   files: readonly TreeFile[],
   cache: GraphCache,
   focus: readonly string[],
+  early: { ready: Promise<unknown>; busy: Promise<unknown> },
   focusImports?: (file: string, specifier: string) => boolean,
 ): Promise<GraphOutput> {
-  return buildGraph({ root: repo.root, files, readTexts: (paths) => readFiles(repo, side, paths), cache, focus, ...(focusImports ? { focusImports } : {}) });
+  return buildGraph({ root: repo.root, files, readTexts: (paths) => readFiles(repo, side, paths), cache, focus, ...early, ...(focusImports ? { focusImports } : {}) });
 }
 
 /** Facts and fingerprints of both sides of each changed code file. */

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FileFacts } from '../types.js';
 
 /**
- * The little of a file's facts that a warm run needs for every file: what it imports (to find
- * which files can reach a change at all) and whether it parsed. The full facts are decoded only
- * for the files that can.
+ * The little of a file's facts that the cache's stamps read (see `Stamps` in the graph): what it
+ * names of other modules, what others can see of it, and whether it parsed. Kept beside the
+ * facts, which are decoded only for the files a run reads.
  */
 export interface FileSummary {
   specifiers: Array<{ specifier: string; line: number }>;
@@ -22,18 +22,7 @@ export interface FileSummary {
 }
 
 export function summarize(facts: FileFacts): FileSummary {
-  const specifiers: FileSummary['specifiers'] = [];
-  const seen = new Set<string>();
-  const add = (specifier: string, line: number) => {
-    const key = `${specifier}\u0000${line}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    specifiers.push({ specifier, line });
-  };
-  for (const binding of facts.imports) add(binding.specifier, binding.line);
-  for (const reExport of facts.reExports) add(reExport.specifier, reExport.line);
-  for (const sideEffect of facts.sideEffectImports) add(sideEffect.specifier, sideEffect.line);
-  for (const declaration of facts.declarations) for (const use of declaration.moduleUses) add(use.specifier, use.line);
+  const specifiers = specifiersOf(facts);
   const ownExports = new Set<string>();
   for (const declaration of facts.declarations) for (const name of declaration.exportedAs) ownExports.add(name);
   for (const localExport of facts.localExports) ownExports.add(localExport.exported);
@@ -49,6 +38,23 @@ export function summarize(facts: FileFacts): FileSummary {
     ownExports: createHash('sha1').update([...ownExports].sort().join('\u0000')).digest('base64'),
     stars,
   };
+}
+
+/** Every module the facts name, each with the line of each statement or call that names it. */
+export function specifiersOf(facts: FileFacts): FileSummary['specifiers'] {
+  const specifiers: FileSummary['specifiers'] = [];
+  const seen = new Set<string>();
+  const add = (specifier: string, line: number) => {
+    const key = `${specifier}\u0000${line}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    specifiers.push({ specifier, line });
+  };
+  for (const binding of facts.imports) add(binding.specifier, binding.line);
+  for (const reExport of facts.reExports) add(reExport.specifier, reExport.line);
+  for (const sideEffect of facts.sideEffectImports) add(sideEffect.specifier, sideEffect.line);
+  for (const declaration of facts.declarations) for (const use of declaration.moduleUses) add(use.specifier, use.line);
+  return specifiers;
 }
 
 function surfaceOf(facts: FileFacts): string {

@@ -5,6 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { FileFacts, Resolution, SymbolFingerprint } from '../types.js';
 import type { FilePiece } from './build-graph.js';
 import { summarize, type FileSummary } from './file-summary.js';
+import type { FileSkim } from './skim.js';
 
 /**
  * What blast remembers between runs (DESIGN §8): per-file facts and fingerprints by path and
@@ -54,6 +55,9 @@ export interface StoredDerived<T> {
 }
 
 export interface GraphCache {
+  /** What a file names of other modules, read without parsing it (every file of a graph has one). */
+  skim(path: string, blob: string): FileSkim | undefined;
+  storeSkim(path: string, blob: string, skim: FileSkim): void;
   facts(path: string, blob: string): StoredFacts | undefined;
   storeFacts(path: string, blob: string, facts: FileFacts): void;
   /**
@@ -80,7 +84,7 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 10;
+const FORMAT = 11;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;
@@ -110,7 +114,7 @@ function encodeStore(version: string, entries: EncodedEntries): Buffer {
   return serialize({ format: FORMAT, version, keys: [...entries.keys()], ends, data: Buffer.concat([...entries.values()]) } satisfies StoredFile);
 }
 
-const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin', 'pieces.bin'];
+const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin', 'pieces.bin', 'skims.bin'];
 
 /**
  * Removes the cache in `dir`: only the files blast writes there, then the folder if that left
@@ -129,6 +133,8 @@ export async function clearGraphCache(dir: string): Promise<boolean> {
 /** A cache that remembers nothing, not even within a run (graphs of one-off trees). */
 export function disabledCache(): GraphCache {
   return {
+    skim: () => undefined,
+    storeSkim: () => {},
     facts: () => undefined,
     storeFacts: () => {},
     derived: () => [],
@@ -155,15 +161,22 @@ export async function memoryCache(): Promise<GraphCache> {
 }
 
 async function openCache(dir: string | undefined, version: string): Promise<GraphCache> {
-  const [factsFile, printsFile, snapshotsFile, piecesFile] = CACHE_FILES.map((name) => (dir === undefined ? undefined : join(dir, name)));
+  const [factsFile, printsFile, snapshotsFile, piecesFile, skimsFile] = CACHE_FILES.map((name) => (dir === undefined ? undefined : join(dir, name)));
   const factsStore = await openStore<{ summary: FileSummary; encoded: Buffer }>(factsFile, version);
   const decoded = new Map<string, FileFacts>();
   const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
   const snapshotStore = await openStore<ProjectSnapshot>(snapshotsFile, version);
   // The value stays encoded until a run builds its graph from it: most variants found are only checked.
   const pieceStore = await openStore<Array<DerivedValidity & { encoded: Buffer }>>(piecesFile, version);
+  const skimStore = await openStore<FileSkim>(skimsFile, version);
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   return {
+    skim: (path, blob) => {
+      const stored = skimStore.get(key(path, blob));
+      // An entry of another shape (a cache written by other code) is a miss, never a crash.
+      return Array.isArray(stored?.specifiers) && Array.isArray(stored.reExports) && typeof stored.passesImports === 'boolean' ? stored : undefined;
+    },
+    storeSkim: (path, blob, skim) => skimStore.set(key(path, blob), skim),
     facts: (path, blob) => {
       const stored = factsStore.get(key(path, blob));
       // An entry of another shape (a cache written by other code) is a miss, never a crash.
@@ -222,7 +235,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     flush: async () => {
       if (dir === undefined) return;
       await mkdir(dir, { recursive: true }).catch(() => undefined);
-      await Promise.all([factsStore.flush(), printStore.flush(), pieceStore.flush(), snapshotStore.flush({ keepOnly: 8 })]);
+      await Promise.all([skimStore.flush(), factsStore.flush(), printStore.flush(), pieceStore.flush(), snapshotStore.flush({ keepOnly: 8 })]);
     },
   };
 }

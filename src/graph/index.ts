@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
 import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
-import type { Derived, GraphCache, StoredDerived, StoredFacts } from './graph-cache.js';
+import type { Derived, GraphCache, ProjectSnapshot, StoredDerived, StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
-import { summarize } from './file-summary.js';
-import { extractAllFacts, type ParsedFile, type ParseOptions } from './parse-files.js';
+import { specifiersOf, summarize, type FileSummary } from './file-summary.js';
+import { parseFiles, type ParseDepth, type ParsedFile, type ParseOptions } from './parse-files.js';
+import type { FileSkim } from './skim.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
 export { clearGraphCache, disabledCache, memoryCache, openGraphCache, type GraphCache } from './graph-cache.js';
@@ -23,12 +24,17 @@ export interface GraphInput {
   cache: GraphCache;
   /**
    * Files the question is about (the changed ones): only files that can reach them through
-   * imports get symbols and edges, so a warm run's work grows with the change, not the
-   * repository. Absent: the whole graph.
+   * imports get symbols and edges, and only the files those read are parsed (every other file
+   * is skimmed for its imports), so a run's work grows with the change, not the repository.
+   * Absent: the whole graph.
    */
   focus?: readonly string[];
   /** Imports that put their file in focus too (the users of a changed dependency). */
   focusImports?: (file: string, specifier: string) => boolean;
+  /** Work that fills the cache for this side (see `parseUncached`): awaited before the cache is read. */
+  ready?: Promise<unknown>;
+  /** Settles once that work no longer needs this thread (its workers started): the resolver is made after. */
+  busy?: Promise<unknown>;
 }
 
 export interface GraphOutput {
@@ -51,7 +57,7 @@ export interface GraphOutput {
    * and `export * as ns` followed (a namespace re-export exports all of its module). Files that
    * are not code of the side export nothing here. Cached like graph pieces.
    */
-  exportedSymbols(files: readonly string[]): Map<string, string[]>;
+  exportedSymbols(files: readonly string[]): Promise<Map<string, string[]>>;
 }
 
 /** Paths whose text resolution reads: tsconfigs and package manifests. */
@@ -73,41 +79,174 @@ function isCodeFile(path: string): boolean {
  * Input: the side's files with blob ids, a reader for their text, the cache, and optionally
  * the files in focus. Output: the graph (plain data), the files it could not analyse, syntax
  * errors, warnings (no tsconfig, a base config not installed). Errors: ProjectError for a
- * tsconfig that cannot be parsed. Files with syntax errors are analysed as far as they parse.
- * Only files whose blob the cache does not know are read and parsed; only specifiers it has
- * not resolved in this project state are resolved.
+ * tsconfig that cannot be parsed. Files with syntax errors are analysed as far as they parse
+ * (a focused graph reports those among its files only: the others are not parsed). Only files
+ * whose blob the cache does not know are read, skimmed or parsed; only specifiers it has not
+ * resolved in this project state are resolved.
  */
 export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const codeFiles = input.files.filter((file) => isCodeFile(file.path));
   const unanalysedFiles = input.files.filter((file) => !file.path.includes('node_modules/') && isUnanalysableCode(file.path)).map((file) => file.path);
-  const { entries, parsed } = await factsOf(codeFiles, input);
+  const state = projectState(input);
+  const sideResolver = once(() => createSideResolver(input));
+  // Nothing to carry resolutions from: every specifier is resolved, so the compiler and the
+  // configs load now, while the files are read (a failure is reported when the resolver is used).
+  if (state.cached === undefined && state.latest === undefined) void (input.busy ?? Promise.resolve()).then(() => sideResolver().catch(() => undefined));
+  await input.ready;
+  // A whole graph needs every file's facts; a focused one skims all and parses what can reach the focus.
+  const { entries, parsed } = await entriesOf(codeFiles, input, input.focus === undefined ? 'skim+facts' : 'skim');
 
-  const { resolve, warnings, snapshot } = await resolutionsOf(input, entries);
+  const { resolve, warnings, snapshot, resolveMore } = await resolutionsOf(input, entries, state, sideResolver);
+  const facts = factsLoader(entries, input, resolveMore);
 
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
   const importers = input.focus === undefined ? undefined : importersIndex(entries, resolve);
-  const importersOf = (files: readonly string[]) => filesReaching(files, entries, importers!);
+  const passers = once(() => passersIndex(entries, resolve));
+  const consulting = (files: readonly string[]) => importersOfAll(passedOnBy(files, passers()), importers!);
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, importers!, input.focusImports);
-  const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => entries.get(path)?.load() }, { resolve }));
-  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stamps: stamper(entries, blobs, resolve, snapshot), builder };
-  const { pieces, built } = piecesOf(seeds, importersOf, context);
+  const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => facts.get(path) }, { resolve }));
+  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stamps: stamper(entries, blobs, resolve, snapshot), builder, facts, loaded: new Set() };
+  const { pieces, built } = await piecesOf(seeds, consulting, context);
   // A focused graph serves a walk, which asks for few members' dependents: those are drawn when asked.
-  const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], entries), { lazyMembers: input.focus !== undefined });
+  const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], facts), { lazyMembers: input.focus !== undefined });
 
-  // Whole-repository figures come from the summaries, whatever the focus.
-  const parseErrors = new Map<string, { line: number; col: number; message: string }>();
+  // Whole-repository figures come from the skims, whatever the focus and whatever was parsed.
   for (const [path, entry] of entries) {
-    const first = entry.summary.parseErrors[0];
-    if (first) parseErrors.set(path, first);
-    for (const { specifier, line } of entry.summary.specifiers) {
+    for (const { specifier, line } of entry.skim.specifiers) {
       if (resolve(path, specifier).kind === 'unresolved') graph.unresolvedImports.push({ file: path, specifier, line });
     }
   }
+  // Syntax errors need a parse: they are the graph's files' (the whole repository's for a whole graph).
+  const parseErrors = new Map<string, { line: number; col: number; message: string }>();
+  for (const path of pieces.keys()) {
+    const first = facts.get(path)?.parseErrors[0];
+    if (first) parseErrors.set(path, first);
+  }
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  const resolved = new Map([...pieces.keys()].map((path) => [path, new Map(entries.get(path)!.summary.specifiers.map(({ specifier }) => [specifier, resolve(path, specifier)]))]));
-  const exportedSymbols = (files: readonly string[]) => exportsOf(files, context);
-  return { graph, codeFiles: [...entries.keys()].sort(compareText), unanalysedFiles, parseErrors, warnings, parsedFiles: parsed, builtPieces: built, resolved, exportedSymbols };
+  const resolved = new Map([...pieces.keys()].map((path) => [path, new Map(entries.get(path)!.skim.specifiers.map(({ specifier }) => [specifier, resolve(path, specifier)]))]));
+  // Only the files that can reach the focus can export what a change reaches.
+  const exportedSymbols = (files: readonly string[]) => exportsOf(files.filter((file) => seeds === undefined || context.loaded.has(file)), context);
+  return {
+    graph,
+    codeFiles: [...entries.keys()].sort(compareText),
+    unanalysedFiles,
+    parseErrors,
+    warnings,
+    parsedFiles: parsed + facts.parsed(),
+    builtPieces: built,
+    resolved,
+    exportedSymbols,
+  };
+}
+
+/** What the graph knows of a code file: its skim, and its facts once parsed or found in the cache. */
+class FileEntry {
+  #facts: StoredFacts | undefined | null = null;
+  #summary: FileSummary | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly blob: string,
+    public skim: FileSkim,
+    private readonly cache: GraphCache,
+    facts?: StoredFacts,
+  ) {
+    if (facts) this.#facts = facts;
+  }
+
+  /** Asked of the cache when first needed: a warm run decodes the facts of the files it reads, not all. */
+  get facts(): StoredFacts | undefined {
+    if (this.#facts === null) this.#facts = this.cache.facts(this.path, this.blob);
+    return this.#facts;
+  }
+
+  set facts(facts: StoredFacts) {
+    this.#facts = facts;
+  }
+
+  /**
+   * Specifiers from the skim; the rest from the facts when the cache holds them, else what stands
+   * in for them: the blob (any edit counts) and every re-exported module as a star. Fixed for
+   * the run once read, so that every stamp of a run reads the same.
+   */
+  get summary(): FileSummary {
+    this.#summary ??= this.facts
+      ? { ...this.facts.summary, specifiers: this.skim.specifiers }
+      : { specifiers: this.skim.specifiers, parseErrors: [], surface: `blob ${this.blob}`, ownExports: `blob ${this.blob}`, stars: this.skim.reExports };
+    return this.#summary;
+  }
+
+  /** Every module to resolve: the skim's, and any the facts name that the skim did not read. */
+  *named(): Generator<string> {
+    for (const { specifier } of this.skim.specifiers) yield specifier;
+    yield* this.skim.unread ?? [];
+  }
+
+  /**
+   * Notes what parsed facts name that the skim did not read (none in any repository tried):
+   * resolved too, never counted among the file's imports. Returns those specifiers.
+   */
+  noteUnread(facts: FileFacts): string[] {
+    const read = new Set(this.skim.specifiers.map(({ specifier }) => specifier));
+    const unread = [...new Set(specifiersOf(facts).map(({ specifier }) => specifier))].filter((specifier) => !read.has(specifier));
+    if (unread.length > 0) {
+      this.skim = { ...this.skim, unread };
+      this.cache.storeSkim(this.path, this.blob, this.skim);
+    }
+    return unread;
+  }
+}
+
+/** A file the piece builder needs the facts of, not parsed yet: parsed, then the piece is built again. */
+class FactsNeeded extends Error {
+  constructor(readonly path: string) {
+    super(`the facts of ${path} are not parsed yet`);
+  }
+}
+
+interface FactsLoader {
+  /** The facts of a code file of the side (FactsNeeded when they are not parsed yet); undefined for any other. */
+  get(path: string): FileFacts | undefined;
+  /** Parses the files among `paths` whose facts are not known yet. */
+  ensure(paths: Iterable<string>): Promise<void>;
+  /** How many files this loader parsed. */
+  parsed(): number;
+}
+
+function factsLoader(entries: ReadonlyMap<string, FileEntry>, input: GraphInput, resolveMore: (pairs: Array<[string, string]>) => Promise<void>): FactsLoader {
+  let parsed = 0;
+  return {
+    get(path) {
+      const entry = entries.get(path);
+      if (entry && !entry.facts) throw new FactsNeeded(path);
+      return entry?.facts!.load();
+    },
+    async ensure(paths) {
+      const missing = [...new Set(paths)].flatMap((path) => {
+        const entry = entries.get(path);
+        return entry && !entry.facts ? [{ path, blob: entry.blob }] : [];
+      });
+      if (missing.length === 0) return;
+      parsed += missing.length;
+      const read = await readAndStore(missing, input.readTexts, input.cache, 'facts');
+      const unread: Array<[string, string]> = [];
+      for (const { path } of missing) {
+        const entry = entries.get(path)!;
+        const facts = read.get(path)?.facts ?? emptyFacts(path);
+        const summary = once(() => summarize(facts));
+        entry.facts = { get summary() { return summary(); }, load: () => facts };
+        for (const specifier of entry.noteUnread(facts)) unread.push([path, specifier]);
+      }
+      if (unread.length > 0) await resolveMore(unread);
+    },
+    parsed: () => parsed,
+  };
+}
+
+/** A file whose text could no longer be read: it declares and imports nothing. */
+function emptyFacts(path: string): FileFacts {
+  return { path, scriptKind: scriptKindOf(path) ?? 'ts', declarations: [], imports: [], reExports: [], localExports: [], sideEffectImports: [], parseErrors: [] };
 }
 
 /**
@@ -117,22 +256,22 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
  */
 function seedsOf(
   focus: readonly string[],
-  entries: ReadonlyMap<string, StoredFacts>,
+  entries: ReadonlyMap<string, FileEntry>,
   importers: ReadonlyMap<string, readonly string[]>,
   focusImports: ((file: string, specifier: string) => boolean) | undefined,
 ): string[] {
   const seeds = new Set(focus.flatMap((path) => (entries.has(path) ? [path] : (importers.get(path) ?? []))));
   if (focusImports) {
-    for (const [path, entry] of entries) if (entry.summary.specifiers.some(({ specifier }) => focusImports(path, specifier))) seeds.add(path);
+    for (const [path, entry] of entries) if (entry.skim.specifiers.some(({ specifier }) => focusImports(path, specifier))) seeds.add(path);
   }
   return [...seeds];
 }
 
 /** Each file's importers, by what its specifiers resolve to. */
-function importersIndex(entries: ReadonlyMap<string, StoredFacts>, resolve: (from: string, specifier: string) => Resolution): Map<string, string[]> {
+function importersIndex(entries: ReadonlyMap<string, FileEntry>, resolve: (from: string, specifier: string) => Resolution): Map<string, string[]> {
   const importers = new Map<string, string[]>();
   for (const [path, entry] of entries) {
-    for (const { specifier } of entry.summary.specifiers) {
+    for (const { specifier } of entry.skim.specifiers) {
       const target = resolve(path, specifier);
       if (target.kind !== 'file' && target.kind !== 'asset') continue;
       const list = importers.get(target.path) ?? [];
@@ -143,112 +282,205 @@ function importersIndex(entries: ReadonlyMap<string, StoredFacts>, resolve: (fro
   return importers;
 }
 
-/** The focus files and every file that imports one of them, directly or through others. */
-function filesReaching(focus: readonly string[], entries: ReadonlyMap<string, StoredFacts>, importers: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const reached = new Set(focus.filter((path) => entries.has(path)));
-  const queue = [...reached];
-  for (let index = 0; index < queue.length; index++) {
-    for (const importer of importers.get(queue[index]!) ?? []) {
-      if (reached.has(importer)) continue;
-      reached.add(importer);
-      queue.push(importer);
+/**
+ * Which files may pass each file's names on (target -> passers): a re-export names its module;
+ * a file that may export what it imports (see `FileSkim.passesImports`) names every module it imports.
+ */
+function passersIndex(entries: ReadonlyMap<string, FileEntry>, resolve: (from: string, specifier: string) => Resolution): Map<string, string[]> {
+  const passers = new Map<string, string[]>();
+  for (const [path, entry] of entries) {
+    const specifiers = entry.skim.passesImports ? entry.skim.specifiers.map(({ specifier }) => specifier) : entry.skim.reExports;
+    for (const specifier of new Set(specifiers)) {
+      const target = resolve(path, specifier);
+      if (target.kind !== 'file' || target.path === path) continue;
+      const list = passers.get(target.path) ?? [];
+      if (list.at(-1) !== path) list.push(path);
+      passers.set(target.path, list);
     }
   }
-  return reached;
+  return passers;
+}
+
+/** The files and every file their names may pass through on the way out (barrels, re-exports). */
+function passedOnBy(files: readonly string[], passers: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const passing = new Set(files);
+  for (const file of passing) for (const passer of passers.get(file) ?? []) passing.add(passer);
+  return passing;
+}
+
+/**
+ * The files importing any of `files`: the only files whose pieces can consult them (a piece
+ * consults the modules it imports and the files names pass through on the way to them).
+ */
+function importersOfAll(files: Iterable<string>, importers: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const found = new Set<string>();
+  for (const file of files) for (const importer of importers.get(file) ?? []) found.add(importer);
+  return found;
 }
 
 interface PieceContext {
-  entries: ReadonlyMap<string, StoredFacts>;
+  entries: ReadonlyMap<string, FileEntry>;
   blobs: ReadonlyMap<string, string>;
   resolve: (from: string, specifier: string) => Resolution;
   cache: GraphCache;
   stamps: Stamps;
   /** One builder for the run (made when first needed): pieces and exports share its lookups. */
   builder: () => PieceBuilder;
+  facts: FactsLoader;
+  /**
+   * The files whose pieces were looked at: every file that can consult a reached one (see
+   * `piecesReaching`), hence every file that can export a symbol the walk reaches.
+   */
+  loaded: Set<string>;
 }
 
 /**
  * The graph pieces that matter for `seeds` (every file's when there are none): each from the
  * cache while every file it was resolved through keeps its stamp (a body edit elsewhere changes
- * no stamp), else built anew from facts decoded on demand. `importersOf` gives the files that
- * import some of the given ones, directly or not: only those can hold an edge into them.
+ * no stamp), else built anew from facts, parsed when first needed. `consulting` gives the files
+ * whose pieces can consult some of the given ones: only those can hold an edge into them.
  */
-function piecesOf(
+async function piecesOf(
   seeds: readonly string[] | undefined,
-  importersOf: (files: readonly string[]) => Iterable<string>,
+  consulting: (files: readonly string[]) => Iterable<string>,
   context: PieceContext,
-): { pieces: Map<string, FilePiece>; built: number } {
+): Promise<{ pieces: Map<string, FilePiece>; built: number }> {
   const consultedBy = new Map<string, readonly string[]>();
   const loaders = new Map<string, () => FilePiece>();
   let built = 0;
-  const ensure = (paths: Iterable<string>) => {
-    for (const path of paths) {
-      if (loaders.has(path) || !context.entries.has(path)) continue;
-      const blob = context.blobs.get(path)!;
-      const stored = validVariant(context, 'piece', path, blob);
-      if (stored) {
-        consultedBy.set(path, stored.consulted().map(([file]) => file));
-        loaders.set(path, once(stored.load));
-        continue;
+  const ensure = async (paths: Iterable<string>) => {
+    let pending = [...paths].filter((path) => !loaders.has(path) && context.entries.has(path));
+    for (const path of pending) context.loaded.add(path);
+    // Built in rounds: a piece that needs facts not parsed yet waits for the next, after they are.
+    await context.facts.ensure(likelyConsulted(pending, context));
+    while (pending.length > 0) {
+      const needed = new Set<string>();
+      const waiting: string[] = [];
+      for (const path of pending) {
+        const blob = context.blobs.get(path)!;
+        const stored = validVariant(context, 'piece', path, blob);
+        if (stored) {
+          consultedBy.set(path, stored.consulted().map(([file]) => file));
+          loaders.set(path, once(stored.load));
+          continue;
+        }
+        const result = whenParsed(() => context.builder().piece(path)!);
+        if ('needs' in result) {
+          needed.add(result.needs);
+          waiting.push(path);
+          continue;
+        }
+        const { piece, consulted } = result.value;
+        storeVariant(context, 'piece', path, piece, consulted);
+        consultedBy.set(path, consulted);
+        loaders.set(path, () => piece);
+        built++;
       }
-      const { piece, consulted } = context.builder().piece(path)!;
-      storeVariant(context, 'piece', path, piece, consulted);
-      consultedBy.set(path, consulted);
-      loaders.set(path, () => piece);
-      built++;
+      await context.facts.ensure(needed);
+      pending = waiting;
     }
   };
   let wanted: string[];
   if (seeds === undefined) {
     wanted = [...context.entries.keys()].sort(compareText);
-    ensure(wanted);
+    await ensure(wanted);
   } else {
-    ensure(importersOf(seeds));
-    for (;;) {
-      const { reached, bases } = piecesReaching(seeds, consultedBy, loaders);
-      // A base class outside what was loaded: its importers may call the change through it.
-      if (bases.length === 0) {
-        wanted = [...reached].sort(compareText);
-        break;
-      }
-      ensure(importersOf(bases));
-    }
+    wanted = [...(await piecesReaching(seeds, consulting, { ensure, consultedBy, loaders }))].sort(compareText);
   }
+  // The graph's files have facts, whether their pieces came from the cache or not: the walk reads them.
+  await context.facts.ensure(wanted);
   // In path order: the order of pieces is the order of dependents, hence of why-paths.
   return { pieces: new Map(wanted.map((path) => [path, loaders.get(path)!()])), built };
+}
+
+/** A computation's value, or the file whose facts it needs first. */
+function whenParsed<T>(work: () => T): { value: T } | { needs: string } {
+  try {
+    return { value: work() };
+  } catch (error) {
+    if (error instanceof FactsNeeded) return { needs: error.path };
+    throw error;
+  }
+}
+
+/**
+ * The files whose facts building the pieces of `files` will likely read, parsed in one batch
+ * rather than found one by one: the files themselves, the modules they name, and the modules
+ * those re-export, followed through barrels. Whatever else a piece reads is parsed when asked.
+ */
+function likelyConsulted(files: readonly string[], context: PieceContext): Set<string> {
+  const likely = new Set(files);
+  const barrels: string[] = [];
+  const visit = (from: string, specifiers: Iterable<string>, queue: string[]) => {
+    for (const specifier of specifiers) {
+      const target = context.resolve(from, specifier);
+      if (target.kind !== 'file' || likely.has(target.path) || !context.entries.has(target.path)) continue;
+      likely.add(target.path);
+      queue.push(target.path);
+    }
+  };
+  for (const file of files) visit(file, context.entries.get(file)!.skim.specifiers.map(({ specifier }) => specifier), barrels);
+  for (let index = 0; index < barrels.length; index++) {
+    const barrel = barrels[index]!;
+    visit(barrel, context.entries.get(barrel)!.skim.reExports, barrels);
+  }
+  return likely;
 }
 
 /**
  * The files whose pieces can hold an edge into a seed, directly or through others: an edge into
  * a file's symbol exists only if the piece consulted that file. A class extending or
  * implementing another lends the calls through the base to its own members (overrides,
- * implementations): the base's file counts as reached too, and `bases` lists those whose
- * pieces are not loaded yet. Much narrower than the files that merely import a seed.
+ * implementations): the base's file counts as reached too. Level by level from the seeds, only
+ * the pieces of the files that can consult a reached file are built (see `consulting`): much
+ * narrower than every file that imports a seed, directly or not.
  */
-function piecesReaching(
+async function piecesReaching(
   seeds: readonly string[],
-  consultedBy: ReadonlyMap<string, readonly string[]>,
-  loaders: ReadonlyMap<string, () => FilePiece>,
-): { reached: Set<string>; bases: string[] } {
+  consulting: (files: readonly string[]) => Iterable<string>,
+  pieces: {
+    ensure: (paths: Iterable<string>) => Promise<void>;
+    consultedBy: ReadonlyMap<string, readonly string[]>;
+    loaders: ReadonlyMap<string, () => FilePiece>;
+  },
+): Promise<Set<string>> {
+  const { ensure, consultedBy, loaders } = pieces;
+  const reached = new Set<string>();
+  const queue: string[] = [];
+  const reach = (file: string) => {
+    if (reached.has(file) || !loaders.has(file)) return;
+    reached.add(file);
+    queue.push(file);
+  };
+  // Which built pieces consulted each file; a piece built after a file it consulted was reached is reached at once.
   const consulters = new Map<string, string[]>();
-  for (const [path, consulted] of consultedBy) {
-    for (const file of consulted) {
-      if (file === path) continue;
-      const list = consulters.get(file) ?? [];
-      list.push(path);
-      consulters.set(file, list);
+  const recorded = new Set<string>();
+  const record = () => {
+    for (const [path, consulted] of consultedBy) {
+      if (recorded.has(path)) continue;
+      recorded.add(path);
+      for (const file of consulted) {
+        if (file === path) continue;
+        const list = consulters.get(file) ?? [];
+        list.push(path);
+        consulters.set(file, list);
+        if (reached.has(file)) reach(path);
+      }
     }
+  };
+  await ensure(seeds);
+  record();
+  for (const seed of seeds) reach(seed);
+  for (let done = 0; done < queue.length; ) {
+    const level = queue.slice(done);
+    done = queue.length;
+    const bases = level.flatMap((path) => heritageFiles(loaders.get(path)!()));
+    await ensure([...bases, ...consulting([...level, ...bases])]);
+    record();
+    for (const base of bases) reach(base);
+    for (const file of level) for (const consulter of consulters.get(file) ?? []) reach(consulter);
   }
-  const reached = new Set(seeds.filter((path) => loaders.has(path)));
-  const bases = new Set<string>();
-  for (const path of reached) {
-    for (const consulter of consulters.get(path) ?? []) reached.add(consulter);
-    for (const base of heritageFiles(loaders.get(path)!())) {
-      if (loaders.has(base)) reached.add(base);
-      else bases.add(base);
-    }
-  }
-  return { reached, bases: [...bases] };
+  return reached;
 }
 
 /** Files of the classes and interfaces a piece's classes extend or implement. */
@@ -274,7 +506,7 @@ interface Stamps {
 }
 
 function stamper(
-  entries: ReadonlyMap<string, StoredFacts>,
+  entries: ReadonlyMap<string, FileEntry>,
   blobs: ReadonlyMap<string, string>,
   resolve: (from: string, specifier: string) => Resolution,
   snapshot: string,
@@ -342,39 +574,62 @@ function stamper(
 }
 
 /** The facts of the graph's files, decoded when first asked for. */
-function lazyFacts(paths: readonly string[], entries: ReadonlyMap<string, StoredFacts>): GraphFiles {
+function lazyFacts(paths: readonly string[], facts: FactsLoader): GraphFiles {
   const held = new Set(paths);
   return {
     has: (path) => held.has(path),
-    get: (path) => (held.has(path) ? entries.get(path)?.load() : undefined),
+    get: (path) => (held.has(path) ? facts.get(path) : undefined),
     keys: () => held.keys(),
   };
 }
 
-async function factsOf(codeFiles: readonly TreeFile[], input: GraphInput): Promise<{ entries: Map<string, StoredFacts>; parsed: number }> {
-  const entries = new Map<string, StoredFacts>();
-  const toParse: TreeFile[] = [];
+/**
+ * Every code file's entry: its skim and, when the cache has them, its facts. The files the
+ * cache has no skim of are read to `depth`: a whole graph parses them all at once.
+ */
+async function entriesOf(codeFiles: readonly TreeFile[], input: GraphInput, depth: ParseDepth): Promise<{ entries: Map<string, FileEntry>; parsed: number }> {
+  const entries = new Map<string, FileEntry>();
+  const skims = new Map<string, FileSkim | undefined>();
+  const toRead: TreeFile[] = [];
   for (const file of codeFiles) {
-    const known = input.cache.facts(file.path, file.blob);
-    if (known) entries.set(file.path, known);
-    else toParse.push(file);
+    const skim = input.cache.skim(file.path, file.blob);
+    skims.set(file.path, skim);
+    if (!skim || (depth !== 'skim' && !input.cache.facts(file.path, file.blob))) toRead.push(file);
   }
-  for (const { facts } of await parseAndStore(toParse, input.readTexts, input.cache)) entries.set(facts.path, { summary: summarize(facts), load: () => facts });
-  return { entries, parsed: toParse.length };
+  const read = await readAndStore(toRead, input.readTexts, input.cache, depth);
+  let parsed = 0;
+  for (const file of codeFiles) {
+    const fresh = read.get(file.path);
+    const skim = fresh?.skim ?? skims.get(file.path);
+    // A file whose text could not be read is not part of the graph.
+    if (!skim) continue;
+    const entry = new FileEntry(file.path, file.blob, skim, input.cache, fresh?.facts ? { summary: summarize(fresh.facts), load: () => fresh.facts! } : undefined);
+    if (fresh?.facts) {
+      parsed++;
+      entry.noteUnread(fresh.facts);
+    }
+    entries.set(file.path, entry);
+  }
+  return { entries, parsed };
 }
 
 /**
- * Parses the code files among `files` whose blobs the cache does not know, and stores their
- * facts, in a worker: a command starts it before it needs the graph, so that the compiler loads
+ * Skims the code files among `files` whose blobs the cache does not know, and stores what it
+ * read, in a worker: a command starts it before it needs the graph, so that the compiler loads
  * on another core while git answers its other questions. `buildGraph` then finds them cached.
+ * A few files (a warm run's changed ones) are parsed and fingerprinted there too.
  */
-export async function parseUncached(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache, signal?: AbortSignal): Promise<void> {
-  const toParse = files.filter((file) => isCodeFile(file.path) && cache.facts(file.path, file.blob) === undefined);
-  await parseAndStore(toParse, readTexts, cache, { beside: true, ...(signal ? { signal } : {}) });
+export async function parseUncached(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache, options: Pick<ParseOptions, 'signal' | 'onStarted'> = {}): Promise<void> {
+  const toRead = files.filter((file) => isCodeFile(file.path) && cache.skim(file.path, file.blob) === undefined);
+  await readAndStore(toRead, readTexts, cache, 'skim', { ...options, beside: true });
 }
 
-async function parseAndStore(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache, options: ParseOptions = {}): Promise<ParsedFile[]> {
-  if (files.length === 0) return [];
+/** Reads `files` to `depth` and stores what was read; files whose text cannot be read are left out. */
+async function readAndStore(files: readonly Pick<TreeFile, 'path' | 'blob'>[], readTexts: TextReader, cache: GraphCache, depth: ParseDepth, options: ParseOptions = {}): Promise<Map<string, ParsedFile>> {
+  if (files.length === 0) {
+    options.onStarted?.();
+    return new Map();
+  }
   const texts = await readTexts(files.map((file) => file.path));
   const jobs = files.flatMap((file) => {
     const text = texts.get(file.path);
@@ -382,12 +637,14 @@ async function parseAndStore(files: readonly TreeFile[], readTexts: TextReader, 
     return text === undefined || kind === undefined ? [] : [{ path: file.path, text, kind }];
   });
   const blobs = new Map(files.map((file) => [file.path, file.blob]));
-  const parsed = await extractAllFacts(jobs, options);
-  for (const { facts, fingerprints } of parsed) {
-    cache.storeFacts(facts.path, blobs.get(facts.path)!, facts);
-    if (fingerprints) cache.storeFingerprints(facts.path, blobs.get(facts.path)!, fingerprints);
+  const read = await parseFiles(jobs, depth, options);
+  for (const { path, skim, facts, fingerprints } of read) {
+    const blob = blobs.get(path)!;
+    if (skim) cache.storeSkim(path, blob, skim);
+    if (facts) cache.storeFacts(path, blob, facts);
+    if (fingerprints) cache.storeFingerprints(path, blob, fingerprints);
   }
-  return parsed;
+  return new Map(read.map((parsed) => [parsed.path, parsed]));
 }
 
 /** A value computed on the first call and kept: building it may never be needed. */
@@ -411,35 +668,60 @@ function resolutionKey(from: string, specifier: string): string {
  */
 async function resolutionsOf(
   input: GraphInput,
-  entries: ReadonlyMap<string, StoredFacts>,
-): Promise<{ resolve: (from: string, specifier: string) => Resolution; warnings: string[]; snapshot: string }> {
-  const configKey = projectConfigKey(input.files);
-  const snapshotKey = projectSnapshotKey(configKey, input.files);
-  const latestKey = `latest\u0000${configKey}`;
-  const cached = input.cache.snapshot(snapshotKey);
-  const latest = cached ? undefined : input.cache.snapshot(latestKey);
+  entries: ReadonlyMap<string, FileEntry>,
+  state: ProjectState,
+  sideResolver: () => Promise<SideResolver>,
+): Promise<{
+  resolve: (from: string, specifier: string) => Resolution;
+  warnings: string[];
+  snapshot: string;
+  /** Resolves specifiers found later (facts naming a module their skim did not), for this run. */
+  resolveMore: (pairs: Array<[string, string]>) => Promise<void>;
+}> {
+  const { snapshotKey, latestKey, cached, latest } = state;
   const paths = input.files.map((file) => file.path);
   const resolutions = cached?.resolutions ?? (latest?.paths ? carryResolutions(latest.resolutions, latest.paths, new Set(paths)) : new Map<string, Resolution>());
   let warnings = cached?.warnings ?? latest?.warnings ?? [];
   const missing: Array<[string, string]> = [];
   for (const [path, entry] of entries) {
-    for (const { specifier } of entry.summary.specifiers) if (!resolutions.has(resolutionKey(path, specifier))) missing.push([path, specifier]);
+    for (const specifier of entry.named()) if (!resolutions.has(resolutionKey(path, specifier))) missing.push([path, specifier]);
   }
   if (missing.length > 0 || (cached === undefined && latest === undefined)) {
-    const resolved = await resolveSpecifiers(input, missing);
-    for (const [key, resolution] of resolved.resolutions) resolutions.set(key, resolution);
-    warnings = resolved.warnings;
+    const resolver = await sideResolver();
+    for (const [key, resolution] of resolver.resolve(missing)) resolutions.set(key, resolution);
+    warnings = resolver.warnings;
   }
   if (missing.length > 0 || cached === undefined) {
     // Keep only what this state of the project uses, so the snapshot does not grow with history.
     const used = new Map<string, Resolution>();
     for (const [path, entry] of entries) {
-      for (const { specifier } of entry.summary.specifiers) used.set(resolutionKey(path, specifier), resolutions.get(resolutionKey(path, specifier))!);
+      for (const specifier of entry.named()) used.set(resolutionKey(path, specifier), resolutions.get(resolutionKey(path, specifier))!);
     }
     input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
     input.cache.storeSnapshot(latestKey, { resolutions: used, warnings, paths });
   }
-  return { resolve: (from, specifier) => resolutions.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' }, warnings, snapshot: snapshotKey };
+  const resolveMore = async (pairs: Array<[string, string]>) => {
+    const unknown = pairs.filter(([from, specifier]) => !resolutions.has(resolutionKey(from, specifier)));
+    if (unknown.length === 0) return;
+    for (const [key, resolution] of (await sideResolver()).resolve(unknown)) resolutions.set(key, resolution);
+  };
+  return { resolve: (from, specifier) => resolutions.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' }, warnings, snapshot: snapshotKey, resolveMore };
+}
+
+/** A state of the project (see `projectSnapshotKey`), and the resolutions the cache has for it or for the latest state of its configs. */
+interface ProjectState {
+  snapshotKey: string;
+  latestKey: string;
+  cached: ProjectSnapshot | undefined;
+  latest: ProjectSnapshot | undefined;
+}
+
+function projectState(input: GraphInput): ProjectState {
+  const configKey = projectConfigKey(input.files);
+  const snapshotKey = projectSnapshotKey(configKey, input.files);
+  const latestKey = `latest\u0000${configKey}`;
+  const cached = input.cache.snapshot(snapshotKey);
+  return { snapshotKey, latestKey, cached, latest: cached ? undefined : input.cache.snapshot(latestKey) };
 }
 
 /** The configs resolution reads (tsconfigs, manifests), by path and blob. */
@@ -459,17 +741,27 @@ function projectSnapshotKey(configKey: string, files: readonly TreeFile[]): stri
   return hash.digest('hex');
 }
 
-/** Resolves with TypeScript (loaded here, not before): the configs are read only now. */
-async function resolveSpecifiers(input: GraphInput, pairs: ReadonlyArray<[string, string]>): Promise<{ resolutions: Map<string, Resolution>; warnings: string[] }> {
+/** TypeScript's resolver for the side, with the configs' warnings (the compiler is loaded here, not before). */
+interface SideResolver {
+  resolve(pairs: ReadonlyArray<[string, string]>): Map<string, Resolution>;
+  warnings: string[];
+}
+
+async function createSideResolver(input: GraphInput): Promise<SideResolver> {
   const [{ loadProjectLayout, workspacePackages }, { createModuleResolver }] = await Promise.all([import('../project/index.js'), import('./resolve-module.js')]);
   const paths = input.files.map((file) => file.path);
   const projectTexts = await input.readTexts(paths.filter(isProjectFile));
   const readText = (path: string) => projectTexts.get(path);
   const layout = loadProjectLayout({ root: input.root, paths, readText });
   const resolver = createModuleResolver(input.root, new Set(paths), layout, readText, workspacePackages(paths, readText));
-  const resolutions = new Map<string, Resolution>();
-  for (const [from, specifier] of pairs) resolutions.set(resolutionKey(from, specifier), resolver.resolve(from, specifier));
-  return { resolutions, warnings: layout.warnings };
+  return {
+    resolve(pairs) {
+      const resolutions = new Map<string, Resolution>();
+      for (const [from, specifier] of pairs) resolutions.set(resolutionKey(from, specifier), resolver.resolve(from, specifier));
+      return resolutions;
+    },
+    warnings: layout.warnings,
+  };
 }
 
 /**
@@ -507,21 +799,32 @@ function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, p
 }
 
 /** What `GraphOutput.exportedSymbols` answers: from the cache while the files it read keep their stamps. */
-function exportsOf(files: readonly string[], context: PieceContext): Map<string, string[]> {
+async function exportsOf(files: readonly string[], context: PieceContext): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
-  for (const file of files) {
-    if (!context.entries.has(file) || result.has(file)) continue;
-    const blob = context.blobs.get(file)!;
-    const stored = validVariant(context, 'exports', file, blob);
-    if (stored) {
-      result.set(file, stored.load());
-      continue;
+  let pending = [...new Set(files)].filter((file) => context.entries.has(file));
+  while (pending.length > 0) {
+    const needed = new Set<string>();
+    const waiting: string[] = [];
+    for (const file of pending) {
+      const blob = context.blobs.get(file)!;
+      const stored = validVariant(context, 'exports', file, blob);
+      if (stored) {
+        result.set(file, stored.load());
+        continue;
+      }
+      const computed = whenParsed(() => context.builder().exportedSymbols(file));
+      if ('needs' in computed) {
+        needed.add(computed.needs);
+        waiting.push(file);
+        continue;
+      }
+      storeVariant(context, 'exports', file, computed.value.ids, computed.value.consulted);
+      result.set(file, computed.value.ids);
     }
-    const { ids, consulted } = context.builder().exportedSymbols(file);
-    storeVariant(context, 'exports', file, ids, consulted);
-    result.set(file, ids);
+    await context.facts.ensure(needed);
+    pending = waiting;
   }
-  return result;
+  return new Map(files.flatMap((file) => (result.has(file) ? [[file, result.get(file)!] as const] : [])));
 }
 
 export interface SideFile {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts, ScriptKind, SymbolFingerprint } from '../types.js';
+import type { FileSkim } from './skim.js';
 
 export interface ParseJob {
   path: string;
@@ -10,51 +11,66 @@ export interface ParseJob {
   kind: ScriptKind;
 }
 
-/** What a parse gives: the facts, and the fingerprints when they were asked for. */
+/**
+ * What to read of a file: `skim` what it names of other modules (the scanner alone), `facts`
+ * parses it (its skim is known), `skim+facts` both, `described` both and the fingerprints of
+ * its symbols (for the changed files).
+ */
+export type ParseDepth = 'skim' | 'facts' | 'skim+facts' | 'described';
+
+/** What reading a file gives, as `ParseDepth` asked. */
 export interface ParsedFile {
-  facts: FileFacts;
+  path: string;
+  skim?: FileSkim;
+  facts?: FileFacts;
   fingerprints?: Map<string, SymbolFingerprint>;
 }
 
 export interface ParseOptions {
   /**
-   * Parse in workers whatever the number of files, while this thread goes on with other work:
+   * Read in workers whatever the number of files, while this thread goes on with other work:
    * loading the compiler takes another core, not this one. A batch too small for several
-   * workers goes to one, which fingerprints the files too: they are likely the changed files,
-   * which the caller would otherwise parse again, loading the compiler here as well.
+   * workers goes to one, which parses and fingerprints the files whatever the depth asked:
+   * they are likely the changed files, which the caller would otherwise parse here, loading
+   * the compiler on this thread as well.
    */
   beside?: boolean;
   /** Stops the workers: the command that wanted the facts has ended without them. */
   signal?: AbortSignal;
+  /** Called once the work no longer needs this thread (the workers are started). */
+  onStarted?: () => void;
 }
 
 /** A worker's share of the work. */
 export interface WorkerBatch {
   jobs: readonly ParseJob[];
-  fingerprints: boolean;
+  depth: ParseDepth;
 }
 
 /** Below this many files, starting workers (each loads the compiler) costs more than it saves. */
 const WORKER_THRESHOLD = 400;
 
 /**
- * Facts of many files. A cold run on a large repository parses in worker threads, one per
- * core (each keeps facts, not syntax trees, and sends them back); small batches, unless
- * `beside`, and runs from source where no compiled worker exists, parse here. The compiler is
- * loaded only when something is parsed, so a warm run never pays for it.
+ * Reads many files to `depth`. A cold run on a large repository reads in worker threads, one
+ * per core (each keeps facts, not syntax trees, and sends them back); small batches, unless
+ * `beside`, and runs from source where no compiled worker exists, read here. The compiler is
+ * loaded only when something is read, so a warm run never pays for it.
  */
-export async function extractAllFacts(jobs: readonly ParseJob[], options: ParseOptions = {}): Promise<ParsedFile[]> {
+export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, options: ParseOptions = {}): Promise<ParsedFile[]> {
   if (jobs.length === 0) return [];
   const workerUrl = new URL('./parse-worker.js', import.meta.url);
   const cores = availableParallelism();
   if ((jobs.length < WORKER_THRESHOLD && options.beside !== true) || cores < 2 || !existsSync(fileURLToPath(workerUrl))) {
-    const { extractFacts } = await import('./extract-facts.js');
-    return jobs.map((job) => ({ facts: extractFacts(job.path, job.text, job.kind) }));
+    options.onStarted?.();
+    const { readSource } = await import('./read-source.js');
+    return jobs.map((job) => readSource(job, depth));
   }
-  const fingerprints = jobs.length < WORKER_THRESHOLD;
-  const batches = fingerprints ? [jobs] : balance(jobs, Math.min(cores, 8));
-  const results = await Promise.all(batches.map((batch) => parseInWorker(workerUrl, { jobs: batch, fingerprints }, options.signal)));
-  const byPath = new Map(results.flat().map((parsed) => [parsed.facts.path, parsed]));
+  const small = jobs.length < WORKER_THRESHOLD;
+  const batches = small ? [jobs] : balance(jobs, Math.min(cores, 8));
+  const working = batches.map((batch) => parseInWorker(workerUrl, { jobs: batch, depth: small ? 'described' : depth }, options.signal));
+  options.onStarted?.();
+  const results = await Promise.all(working);
+  const byPath = new Map(results.flat().map((parsed) => [parsed.path, parsed]));
   return jobs.map((job) => byPath.get(job.path)!);
 }
 

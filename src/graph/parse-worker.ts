@@ -1,8 +1,7 @@
-// A worker thread: facts of its batch of files (and their fingerprints, when asked), sent back as plain data.
+// A worker thread: its batch of files read to the depth asked (see `ParseDepth`), sent back as plain data.
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractFacts } from './extract-facts.js';
-import { describeSource } from './fingerprint.js';
-import type { ParsedFile, WorkerBatch } from './parse-files.js';
+import type { WorkerBatch } from './parse-files.js';
+import { readSource } from './read-source.js';
 
-const { jobs, fingerprints } = workerData as WorkerBatch;
-parentPort?.postMessage(jobs.map((job): ParsedFile => (fingerprints ? describeSource(job.path, job.text, job.kind) : { facts: extractFacts(job.path, job.text, job.kind) })));
+const { jobs, depth } = workerData as WorkerBatch;
+parentPort?.postMessage(jobs.map((job) => readSource(job, depth)));

@@ -114,29 +114,33 @@ describe('blast check, end to end', () => {
     expect(run.stderr).toBe(".blast.yml:2:1: error: unknown key 'threshold'; did you mean 'thresholds'?\nblast: .blast.yml has 1 error\n");
   });
 
-  test('warnings, not errors: no tsconfig, a file that does not parse, imports that resolve nowhere', slow, async () => {
+  test('warnings, not errors: no tsconfig, a file of the radius that does not parse, imports that resolve nowhere', slow, async () => {
     const repo = await gitRepo({
       base: {
         'src/a.ts': 'export function a() { return 1; }\n',
         'src/b.ts': "import { a } from './a';\nimport { gone } from './missing';\nexport const b = () => a() + gone;\n",
-        'src/broken.ts': 'export function broken( {\n',
+        'src/broken.ts': "import { a } from './a';\nexport const broken = a() +;\nexport function later( {\n",
+        'src/elsewhere.ts': 'export function elsewhere( {\n',
       },
       head: {
         'src/a.ts': 'export function a() { return 2; }\n',
         'src/b.ts': "import { a } from './a';\nimport { gone } from './missing';\nexport const b = () => a() + gone;\n",
-        'src/broken.ts': 'export function broken( {\n',
+        'src/broken.ts': "import { a } from './a';\nexport const broken = a() +;\nexport function later( {\n",
+        'src/elsewhere.ts': 'export function elsewhere( {\n',
       },
     });
     const run = await runCli(['check', '--format', 'json'], repo);
     expect(run.exitCode).toBe(0);
     expect(run.stderr.split('\n')).toEqual([
       'warning: no tsconfig.json found; resolving imports with default options',
-      "warning: 1 file does not parse; analysed as far as they parse: src/broken.ts:2:1: '}' expected.",
+      // elsewhere.ts cannot reach the change: it is skimmed for imports, never parsed.
+      'warning: 1 file does not parse; analysed as far as they parse: src/broken.ts:2:28: Expression expected.',
       'warning: 1 import resolves nowhere (--verbose lists them)',
       '',
     ]);
     const result = JSON.parse(run.stdout) as Result;
-    expect(result.affected.files).toEqual(['src/b.ts']);
+    // Analysed as far as it parses: the use of `a` before the error counts.
+    expect(result.affected.files).toEqual(['src/b.ts', 'src/broken.ts']);
     expect(result.stats).toMatchObject({ unresolvedImports: 1, unparsedFiles: ['src/broken.ts'] });
 
     const verbose = await runCli(['check', '--verbose', '--format', 'json'], repo);

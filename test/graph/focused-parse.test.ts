@@ -1,0 +1,47 @@
+// A focused graph skims every file for its imports and parses only the files that can reach the
+// focus: the rest are never parsed, so their syntax errors are not the graph's.
+import { describe, expect, test } from 'vitest';
+import { buildGraph, memoryCache } from '../../src/graph/index.js';
+import { edgesOf, treeOf } from './graph-of.js';
+
+describe('a focused graph', () => {
+  const files = {
+    'src/price.ts': 'export const price = (cents: number) => cents / 100;\n',
+    'src/index.ts': "export { price } from './price';\nexport { label } from './label';\n",
+    'src/label.ts': 'export const label = (text: string) => text.trim();\n',
+    'src/cart.ts': "import { price } from './index';\nexport const total = (items: number[]) => items.map(price);\n",
+    'src/title.ts': "import { label } from './index';\nexport const title = () => label(' Cart ');\n",
+    'src/broken.ts': 'export function broken( {\n',
+  };
+
+  test('parses the focus, the files that can consult it and what those read; reports their syntax errors only', async () => {
+    const output = await buildGraph({ ...treeOf(files), cache: await memoryCache(), focus: ['src/price.ts'] });
+    // title.ts imports the barrel that re-exports price.ts, so it may consult it: parsed, then
+    // found to read only label.ts. broken.ts cannot reach price.ts: skimmed, never parsed.
+    expect(output.parsedFiles).toBe(5);
+    expect([...output.graph.files.keys()]).toEqual(['src/cart.ts', 'src/price.ts']);
+    expect(output.graph.unparsedFiles).toEqual([]);
+    expect(output.codeFiles).toEqual(['src/broken.ts', 'src/cart.ts', 'src/index.ts', 'src/label.ts', 'src/price.ts', 'src/title.ts']);
+    expect(edgesOf(output.graph)).toEqual(['src/cart.ts#total -> src/price.ts#price (runtime)']);
+  });
+
+  test('the whole graph parses every file and reports every syntax error', async () => {
+    const output = await buildGraph({ ...treeOf(files), cache: await memoryCache() });
+    expect(output.parsedFiles).toBe(6);
+    expect(output.graph.unparsedFiles).toEqual(['src/broken.ts']);
+  });
+
+  test('a module the facts name and the skim did not read is still resolved, and not counted as an import', async () => {
+    // `}` then `/`: the skim cannot tell a block from an object literal and takes a division, so
+    // the rest of the line is a string to it. The parse reads the `require`.
+    const tree = {
+      'src/flag.ts': 'export const flag = () => true;\n',
+      'src/check.ts': "import { flag } from './flag';\nexport const check = () => { if (flag()) { return 1; } /'/.test('x'); return require('./zone').zone; };\n",
+      'src/zone.ts': "export const zone = 'UTC';\n",
+    };
+    const output = await buildGraph({ ...treeOf(tree), cache: await memoryCache(), focus: ['src/flag.ts', 'src/zone.ts'] });
+    expect(edgesOf(output.graph)).toEqual(['src/check.ts#check -> src/flag.ts#flag (runtime)', 'src/check.ts#check -> src/zone.ts#zone (dynamic)']);
+    expect([...output.resolved.get('src/check.ts')!.keys()]).toEqual(['./flag']);
+    expect(output.graph.unresolvedImports).toEqual([]);
+  });
+});
