@@ -27,7 +27,7 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, memoryCache, verifyGraph, openGraphCache, parseUncached, scriptKindOf, type GraphCache, type GraphOutput } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, memoryCache, verifyGraph, openGraphCache, parseUncached, scriptKindOf, type GraphCache, type GraphOutput, type TextReader } from './graph/index.js';
 import {
   CODEOWNERS_PATHS,
   ambientChanges,
@@ -168,11 +168,12 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const headFilesWork = early(listFiles(repo, head));
   // So are the files the cache does not know read, in workers: the compiler loads on another core.
   // Once their texts are handed over (`headBusy`), the graph makes its resolver on this one.
+  const headTexts = keptTexts((paths) => readFiles(repo, head, paths));
   let headStarted = () => {};
   const headBusy = new Promise<void>((resolve) => (headStarted = resolve));
   const headParse = early(
     Promise.all([cacheWork, headFilesWork])
-      .then(([cache, files]) => parseUncached(files, (paths) => readFiles(repo, head, paths), cache, { signal: ended, onStarted: headStarted }))
+      .then(([cache, files]) => parseUncached(files, headTexts, cache, { signal: ended, onStarted: headStarted }))
       .finally(headStarted),
   );
   // A parse that failed there is done again, and reported, by the graph.
@@ -224,7 +225,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const baseFiles = sideFiles(repo, baseSide);
   const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
   // After head's parse: files the sides share are read once, and not here while it runs.
-  const buildBaseGraph = async () => time('base-graph', async () => graphOfSide(repo, baseSide, await baseFiles(), cache, baseFocus, { ready: headParsed(), busy: headBusy }));
+  const buildBaseGraph = async () => time('base-graph', async () => graphOfSide(repo, await baseFiles(), keptTexts((paths) => readFiles(repo, baseSide, paths)), cache, baseFocus, { ready: headParsed(), busy: headBusy }));
 
   // Non-code inputs (DESIGN §2): dependencies a manifest changed, and imported files changed or
   // gone. A file gone is found through the merge-base's imports: at head they resolve nowhere.
@@ -241,7 +242,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const headGraph = await time(
     'graph',
     async () => {
-      return graphOfSide(repo, headSide, headFiles, cache, headFocus, { ready: headParsed(), busy: headBusy }, focusImports);
+      return graphOfSide(repo, headFiles, headTexts, cache, headFocus, { ready: headParsed(), busy: headBusy }, focusImports);
     },
     { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length });
   for (const message of headGraph.warnings) warn(message);
@@ -843,14 +844,27 @@ function sideFiles(repo: Repository, side: Side): () => Promise<TreeFile[]> {
 
 async function graphOfSide(
   repo: Repository,
-  side: Side,
   files: readonly TreeFile[],
+  readTexts: TextReader,
   cache: GraphCache,
   focus: readonly string[],
   early: { ready: Promise<unknown>; busy: Promise<unknown> },
   focusImports?: (file: string, specifier: string) => boolean,
 ): Promise<GraphOutput> {
-  return buildGraph({ root: repo.root, files, readTexts: (paths) => readFiles(repo, side, paths), cache, focus, ...early, ...(focusImports ? { focusImports } : {}) });
+  return buildGraph({ root: repo.root, files, readTexts, cache, focus, ...early, ...(focusImports ? { focusImports } : {}) });
+}
+
+/**
+ * A reader that keeps what it read for the run: every file is read once to be skimmed, and the
+ * files the change can reach are read again to be parsed.
+ */
+function keptTexts(read: TextReader): TextReader {
+  const kept = new Map<string, string>();
+  return async (paths) => {
+    const missing = paths.filter((path) => !kept.has(path));
+    if (missing.length > 0) for (const [path, text] of await read(missing)) kept.set(path, text);
+    return new Map(paths.flatMap((path) => (kept.has(path) ? [[path, kept.get(path)!] as const] : [])));
+  };
 }
 
 /** Facts and fingerprints of both sides of each changed code file. */

@@ -103,10 +103,11 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const importers = input.focus === undefined ? undefined : importersIndex(entries, resolve);
   const passers = once(() => passersIndex(entries, resolve));
   const consulting = (files: readonly string[]) => importersOfAll(passedOnBy(files, passers()), importers!);
+  const reaching = (files: readonly string[]) => filesReaching(files, importers!);
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, importers!, input.focusImports);
   const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => facts.get(path) }, { resolve }));
   const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stamps: stamper(entries, blobs, resolve, snapshot), builder, facts, loaded: new Set() };
-  const { pieces, built } = await piecesOf(seeds, consulting, context);
+  const { pieces, built } = await piecesOf(seeds, { consulting, reaching }, context);
   // A focused graph serves a walk, which asks for few members' dependents: those are drawn when asked.
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], facts), { lazyMembers: input.focus !== undefined });
 
@@ -166,14 +167,14 @@ class FileEntry {
   }
 
   /**
-   * Specifiers from the skim; the rest from the facts when the cache holds them, else what stands
-   * in for them: the blob (any edit counts) and every re-exported module as a star. Fixed for
-   * the run once read, so that every stamp of a run reads the same.
+   * Specifiers and stars from the skim; the rest from the facts when the cache holds them, else
+   * the blob stands in for them (any edit counts). Fixed for the run once read, so that every
+   * stamp of a run reads the same.
    */
   get summary(): FileSummary {
     this.#summary ??= this.facts
-      ? { ...this.facts.summary, specifiers: this.skim.specifiers }
-      : { specifiers: this.skim.specifiers, parseErrors: [], surface: `blob ${this.blob}`, ownExports: `blob ${this.blob}`, stars: this.skim.reExports };
+      ? { ...this.facts.summary, specifiers: this.skim.specifiers, stars: this.skim.stars }
+      : { specifiers: this.skim.specifiers, parseErrors: [], surface: `blob ${this.blob}`, ownExports: `blob ${this.blob}`, stars: this.skim.stars };
     return this.#summary;
   }
 
@@ -308,6 +309,13 @@ function passedOnBy(files: readonly string[], passers: ReadonlyMap<string, reado
   return passing;
 }
 
+/** The files and every file that imports one of them, directly or through others. */
+function filesReaching(files: readonly string[], importers: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const reached = new Set(files);
+  for (const file of reached) for (const importer of importers.get(file) ?? []) reached.add(importer);
+  return reached;
+}
+
 /**
  * The files importing any of `files`: the only files whose pieces can consult them (a piece
  * consults the modules it imports and the files names pass through on the way to them).
@@ -342,28 +350,31 @@ interface PieceContext {
  */
 async function piecesOf(
   seeds: readonly string[] | undefined,
-  consulting: (files: readonly string[]) => Iterable<string>,
+  around: { consulting: (files: readonly string[]) => Iterable<string>; reaching: (files: readonly string[]) => Set<string> },
   context: PieceContext,
 ): Promise<{ pieces: Map<string, FilePiece>; built: number }> {
   const consultedBy = new Map<string, readonly string[]>();
   const loaders = new Map<string, () => FilePiece>();
   let built = 0;
+  /** Loads the cached piece of a file whose consulted files keep their stamps; whether there was one. */
+  const fromCache = (path: string): boolean => {
+    context.loaded.add(path);
+    const stored = validVariant(context, 'piece', path, context.blobs.get(path)!);
+    if (!stored) return false;
+    consultedBy.set(path, stored.consulted().map(([file]) => file));
+    loaders.set(path, once(stored.load));
+    return true;
+  };
+  /** The files among `paths` whose pieces are not loaded and not in the cache: to be built. */
+  const unbuilt = (paths: Iterable<string>) => [...paths].filter((path) => !loaders.has(path) && context.entries.has(path) && !fromCache(path));
   const ensure = async (paths: Iterable<string>) => {
-    let pending = [...paths].filter((path) => !loaders.has(path) && context.entries.has(path));
-    for (const path of pending) context.loaded.add(path);
+    let pending = unbuilt(paths);
     // Built in rounds: a piece that needs facts not parsed yet waits for the next, after they are.
     await context.facts.ensure(likelyConsulted(pending, context));
     while (pending.length > 0) {
       const needed = new Set<string>();
       const waiting: string[] = [];
       for (const path of pending) {
-        const blob = context.blobs.get(path)!;
-        const stored = validVariant(context, 'piece', path, blob);
-        if (stored) {
-          consultedBy.set(path, stored.consulted().map(([file]) => file));
-          loaders.set(path, once(stored.load));
-          continue;
-        }
         const result = whenParsed(() => context.builder().piece(path)!);
         if ('needs' in result) {
           needed.add(result.needs);
@@ -385,7 +396,11 @@ async function piecesOf(
     wanted = [...context.entries.keys()].sort(compareText);
     await ensure(wanted);
   } else {
-    wanted = [...(await piecesReaching(seeds, consulting, { ensure, consultedBy, loaders }))].sort(compareText);
+    // A change that most files can reach through imports: level by level, each level would start
+    // the parse workers anew; one batch parses what the levels would, and more, at once.
+    const reaching = around.reaching(seeds);
+    if (reaching.size * 4 > context.entries.size) await context.facts.ensure(likelyConsulted(unbuilt(reaching), context));
+    wanted = [...(await piecesReaching(seeds, around.consulting, { ensure, consultedBy, loaders }))].sort(compareText);
   }
   // The graph's files have facts, whether their pieces came from the cache or not: the walk reads them.
   await context.facts.ensure(wanted);
@@ -517,7 +532,7 @@ function stamper(
   const starTargets = (path: string): string[] => {
     let targets = targetsMemo.get(path);
     if (!targets) {
-      targets = (entries.get(path)?.summary.stars ?? []).flatMap((specifier) => {
+      targets = (entries.get(path)?.skim.stars ?? []).flatMap((specifier) => {
         const resolution = resolve(path, specifier);
         return resolution.kind === 'file' && entries.has(resolution.path) ? [resolution.path] : [];
       });

@@ -15,6 +15,8 @@ export interface FileSkim {
   specifiers: Array<{ specifier: string; line: number }>;
   /** Specifiers of `export ... from`: the modules a barrel's export names may come from. */
   reExports: string[];
+  /** Specifiers of `export * from`, in order: the modules all of whose names the file exports. */
+  stars: string[];
   /**
    * Whether the file may export bindings it imports (`export { a }`, `export default a`,
    * `export =`, `export import`, `module.exports`, `exports.a`): then any module it imports may
@@ -32,6 +34,7 @@ export interface FileSkim {
 // Read once: `ts.SyntaxKind`, an enum with reverse names, is a dictionary-mode object, slow to
 // look up in the token loop; so is the compiler module's getter for it.
 const {
+  AsKeyword,
   AsteriskToken,
   IfKeyword,
   WhileKeyword,
@@ -111,6 +114,7 @@ export function skimSource(text: string, kind: ScriptKind): FileSkim {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, jsx ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, text);
   const specifiers: FileSkim['specifiers'] = [];
   const reExports: string[] = [];
+  const stars: string[] = [];
   const seen = new Set<string>();
   // Lines are counted as far as needed, once: positions only grow.
   let counted = 0;
@@ -136,7 +140,7 @@ export function skimSource(text: string, kind: ScriptKind): FileSkim {
   const afterDot = (distance: number) => kindBack(distance + 1) === DotToken || kindBack(distance + 1) === QuestionDotToken;
 
   /** An `import` or `export ... from` statement being read: where it starts, and whether it re-exports. */
-  let clause: { start: number; exports: boolean; braces: number } | undefined;
+  let clause: { start: number; exports: boolean; braces: number; star?: boolean } | undefined;
   /** `export` or `export type` just read: the next token says whether a re-export follows. */
   let exportStart = -1;
   /** `export default` just read: a name next may be an imported binding. */
@@ -208,6 +212,7 @@ export function skimSource(text: string, kind: ScriptKind): FileSkim {
         if (previous === FromKeyword || (previous === OpenParenToken && kindBack(2) === RequireKeyword)) {
           add(scanner.getTokenValue(), clause.start);
           if (clause.exports) reExports.push(scanner.getTokenValue());
+          if (clause.star) stars.push(scanner.getTokenValue());
           clause = undefined;
           continue;
         }
@@ -216,6 +221,10 @@ export function skimSource(text: string, kind: ScriptKind): FileSkim {
         clause = ended(clause);
       } else if (token === OpenBraceToken) {
         clause.braces++;
+        continue;
+      } else if (token === AsKeyword && clause.star) {
+        // `export * as ns from`: one name, not all of them.
+        clause.star = false;
         continue;
       } else if (token === CloseBraceToken) {
         clause.braces--;
@@ -238,7 +247,7 @@ export function skimSource(text: string, kind: ScriptKind): FileSkim {
       const from = exportStart;
       exportStart = -1;
       if (token === AsteriskToken || token === OpenBraceToken) {
-        clause = { start: from, exports: true, braces: token === OpenBraceToken ? 1 : 0 };
+        clause = { start: from, exports: true, braces: token === OpenBraceToken ? 1 : 0, star: token === AsteriskToken };
         continue;
       }
       // `export type { A } from`: the next token decides again.
@@ -278,7 +287,7 @@ export function skimSource(text: string, kind: ScriptKind): FileSkim {
     }
   }
   if (clause) ended(clause);
-  return { specifiers, reExports: [...new Set(reExports)], passesImports };
+  return { specifiers, reExports: [...new Set(reExports)], stars, passesImports };
 
   /** An export list without `from` exports the file's own bindings, imported ones included. */
   function ended(read: NonNullable<typeof clause>): undefined {
