@@ -106,8 +106,8 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const reaching = (files: readonly string[]) => filesReaching(files, importers!);
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, importers!, input.focusImports);
   const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => facts.get(path) }, { resolve }));
-  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stamps: stamper(entries, blobs, resolve, snapshot), builder, facts, loaded: new Set() };
-  const { pieces, built } = await piecesOf(seeds, { consulting, reaching }, context);
+  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stamps: stamper(entries, blobs, resolve, snapshot), builder, facts };
+  const { pieces, looked, built } = await piecesOf(seeds, { consulting, reaching }, context);
   // A focused graph serves a walk, which asks for few members' dependents: those are drawn when asked.
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], facts), { lazyMembers: input.focus !== undefined });
 
@@ -126,8 +126,8 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
   const resolved = new Map([...pieces.keys()].map((path) => [path, new Map(entries.get(path)!.skim.specifiers.map(({ specifier }) => [specifier, resolve(path, specifier)]))]));
-  // Only the files that can reach the focus can export what a change reaches.
-  const exportedSymbols = (files: readonly string[]) => exportsOf(files.filter((file) => seeds === undefined || context.loaded.has(file)), context);
+  // Only the files whose pieces were looked at can consult what the walk reaches, hence export it.
+  const exportedSymbols = (files: readonly string[]) => exportsOf(files.filter((file) => looked.has(file)), context);
   return {
     graph,
     codeFiles: [...entries.keys()].sort(compareText),
@@ -199,7 +199,7 @@ class FileEntry {
   }
 }
 
-/** A file the piece builder needs the facts of, not parsed yet: parsed, then the piece is built again. */
+/** A file the piece builder needs the facts of, not parsed yet: parsed, then the piece is built again (see `inRounds`). */
 class FactsNeeded extends Error {
   constructor(readonly path: string) {
     super(`the facts of ${path} are not parsed yet`);
@@ -335,11 +335,6 @@ interface PieceContext {
   /** One builder for the run (made when first needed): pieces and exports share its lookups. */
   builder: () => PieceBuilder;
   facts: FactsLoader;
-  /**
-   * The files whose pieces were looked at: every file that can consult a reached one (see
-   * `piecesReaching`), hence every file that can export a symbol the walk reaches.
-   */
-  loaded: Set<string>;
 }
 
 /**
@@ -352,13 +347,12 @@ async function piecesOf(
   seeds: readonly string[] | undefined,
   around: { consulting: (files: readonly string[]) => Iterable<string>; reaching: (files: readonly string[]) => Set<string> },
   context: PieceContext,
-): Promise<{ pieces: Map<string, FilePiece>; built: number }> {
+): Promise<{ pieces: Map<string, FilePiece>; looked: ReadonlySet<string>; built: number }> {
   const consultedBy = new Map<string, readonly string[]>();
   const loaders = new Map<string, () => FilePiece>();
   let built = 0;
   /** Loads the cached piece of a file whose consulted files keep their stamps; whether there was one. */
   const fromCache = (path: string): boolean => {
-    context.loaded.add(path);
     const stored = validVariant(context, 'piece', path, context.blobs.get(path)!);
     if (!stored) return false;
     consultedBy.set(path, stored.consulted().map(([file]) => file));
@@ -368,28 +362,15 @@ async function piecesOf(
   /** The files among `paths` whose pieces are not loaded and not in the cache: to be built. */
   const unbuilt = (paths: Iterable<string>) => [...paths].filter((path) => !loaders.has(path) && context.entries.has(path) && !fromCache(path));
   const ensure = async (paths: Iterable<string>) => {
-    let pending = unbuilt(paths);
+    const pending = unbuilt(paths);
     // Built in rounds: a piece that needs facts not parsed yet waits for the next, after they are.
     await context.facts.ensure(likelyConsulted(pending, context));
-    while (pending.length > 0) {
-      const needed = new Set<string>();
-      const waiting: string[] = [];
-      for (const path of pending) {
-        const result = whenParsed(() => context.builder().piece(path)!);
-        if ('needs' in result) {
-          needed.add(result.needs);
-          waiting.push(path);
-          continue;
-        }
-        const { piece, consulted } = result.value;
-        storeVariant(context, 'piece', path, piece, consulted);
-        consultedBy.set(path, consulted);
-        loaders.set(path, () => piece);
-        built++;
-      }
-      await context.facts.ensure(needed);
-      pending = waiting;
-    }
+    await inRounds(pending, (path) => context.builder().piece(path)!, context.facts, (path, { piece, consulted }) => {
+      storeVariant(context, 'piece', path, piece, consulted);
+      consultedBy.set(path, consulted);
+      loaders.set(path, () => piece);
+      built++;
+    });
   };
   let wanted: string[];
   if (seeds === undefined) {
@@ -405,16 +386,32 @@ async function piecesOf(
   // The graph's files have facts, whether their pieces came from the cache or not: the walk reads them.
   await context.facts.ensure(wanted);
   // In path order: the order of pieces is the order of dependents, hence of why-paths.
-  return { pieces: new Map(wanted.map((path) => [path, loaders.get(path)!()])), built };
+  return { pieces: new Map(wanted.map((path) => [path, loaders.get(path)!()])), looked: new Set(loaders.keys()), built };
 }
 
-/** A computation's value, or the file whose facts it needs first. */
-function whenParsed<T>(work: () => T): { value: T } | { needs: string } {
-  try {
-    return { value: work() };
-  } catch (error) {
-    if (error instanceof FactsNeeded) return { needs: error.path };
-    throw error;
+/**
+ * Computes a value for each file and hands it to `use`, in rounds: a computation that needs
+ * facts not parsed yet waits for the next round, and the facts all waiting computations need
+ * are parsed in one batch between rounds.
+ */
+async function inRounds<T>(files: readonly string[], compute: (file: string) => T, facts: FactsLoader, use: (file: string, value: T) => void): Promise<void> {
+  for (let pending = files; pending.length > 0; ) {
+    const needed = new Set<string>();
+    const waiting: string[] = [];
+    for (const file of pending) {
+      let value: T;
+      try {
+        value = compute(file);
+      } catch (error) {
+        if (!(error instanceof FactsNeeded)) throw error;
+        needed.add(error.path);
+        waiting.push(file);
+        continue;
+      }
+      use(file, value);
+    }
+    await facts.ensure(needed);
+    pending = waiting;
   }
 }
 
@@ -816,29 +813,16 @@ function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, p
 /** What `GraphOutput.exportedSymbols` answers: from the cache while the files it read keep their stamps. */
 async function exportsOf(files: readonly string[], context: PieceContext): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
-  let pending = [...new Set(files)].filter((file) => context.entries.has(file));
-  while (pending.length > 0) {
-    const needed = new Set<string>();
-    const waiting: string[] = [];
-    for (const file of pending) {
-      const blob = context.blobs.get(file)!;
-      const stored = validVariant(context, 'exports', file, blob);
-      if (stored) {
-        result.set(file, stored.load());
-        continue;
-      }
-      const computed = whenParsed(() => context.builder().exportedSymbols(file));
-      if ('needs' in computed) {
-        needed.add(computed.needs);
-        waiting.push(file);
-        continue;
-      }
-      storeVariant(context, 'exports', file, computed.value.ids, computed.value.consulted);
-      result.set(file, computed.value.ids);
-    }
-    await context.facts.ensure(needed);
-    pending = waiting;
-  }
+  const unknown = [...new Set(files)].filter((file) => {
+    if (!context.entries.has(file)) return false;
+    const stored = validVariant(context, 'exports', file, context.blobs.get(file)!);
+    if (stored) result.set(file, stored.load());
+    return !stored;
+  });
+  await inRounds(unknown, (file) => context.builder().exportedSymbols(file), context.facts, (file, { ids, consulted }) => {
+    storeVariant(context, 'exports', file, ids, consulted);
+    result.set(file, ids);
+  });
   return new Map(files.flatMap((file) => (result.has(file) ? [[file, result.get(file)!] as const] : [])));
 }
 
