@@ -24,6 +24,17 @@ export interface StoredFacts {
   load(): FileFacts;
 }
 
+/** Facts at hand as the cache hands them out, the summary made when first read. */
+export function heldFacts(facts: FileFacts): StoredFacts {
+  let summary: FileSummary | undefined;
+  return {
+    get summary() {
+      return (summary ??= summarize(facts));
+    },
+    load: () => facts,
+  };
+}
+
 /**
  * What the cache derives from a file and the files it consulted on the way: its graph piece
  * (see `PieceBuilder`), or, for a package's entry file, the symbols it exports.
@@ -59,7 +70,8 @@ export interface GraphCache {
   skim(path: string, blob: string): FileSkim | undefined;
   storeSkim(path: string, blob: string, skim: FileSkim): void;
   facts(path: string, blob: string): StoredFacts | undefined;
-  storeFacts(path: string, blob: string, facts: FileFacts): void;
+  /** Keeps a file's facts; returns them as the cache now holds them. */
+  storeFacts(path: string, blob: string, facts: FileFacts): StoredFacts;
   /**
    * The variants known for a file at a blob, newest first: the same blob may sit in states that
    * differ elsewhere (the merge-base and the head of one check), each valid in its own.
@@ -136,7 +148,7 @@ export function disabledCache(): GraphCache {
     skim: () => undefined,
     storeSkim: () => {},
     facts: () => undefined,
-    storeFacts: () => {},
+    storeFacts: (_path, _blob, facts) => heldFacts(facts),
     derived: () => [],
     storeDerived: () => {},
     fingerprints: () => undefined,
@@ -192,7 +204,9 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     },
     storeFacts: (path, blob, facts) => {
       decoded.set(key(path, blob), facts);
-      factsStore.set(key(path, blob), { summary: summarize(facts), encoded: serialize(facts) });
+      const summary = summarize(facts);
+      factsStore.set(key(path, blob), { summary, encoded: serialize(facts) });
+      return { summary, load: () => facts };
     },
     derived: <K extends keyof Derived>(kind: K, path: string, blob: string) => {
       const storeKey = `${kind}\u0000${key(path, blob)}`;

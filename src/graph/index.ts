@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
 import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
-import type { Derived, GraphCache, ProjectSnapshot, StoredDerived, StoredFacts } from './graph-cache.js';
+import { heldFacts, type Derived, type GraphCache, type ProjectSnapshot, type StoredDerived, type StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
-import { specifiersOf, summarize, type FileSummary } from './file-summary.js';
-import { parseFiles, type ParseDepth, type ParsedFile, type ParseOptions } from './parse-files.js';
+import { specifiersOf, type FileSummary } from './file-summary.js';
+import { parseFiles, type ParseDepth, type ParseOptions } from './parse-files.js';
 import type { FileSkim } from './skim.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
@@ -234,10 +234,8 @@ function factsLoader(entries: ReadonlyMap<string, FileEntry>, input: GraphInput,
       const unread: Array<[string, string]> = [];
       for (const { path } of missing) {
         const entry = entries.get(path)!;
-        const facts = read.get(path)?.facts ?? emptyFacts(path);
-        const summary = once(() => summarize(facts));
-        entry.facts = { get summary() { return summary(); }, load: () => facts };
-        for (const specifier of entry.noteUnread(facts)) unread.push([path, specifier]);
+        entry.facts = read.get(path)?.facts ?? heldFacts(emptyFacts(path));
+        for (const specifier of entry.noteUnread(entry.facts.load())) unread.push([path, specifier]);
       }
       if (unread.length > 0) await resolveMore(unread);
     },
@@ -615,10 +613,10 @@ async function entriesOf(codeFiles: readonly TreeFile[], input: GraphInput, dept
     const skim = fresh?.skim ?? skims.get(file.path);
     // A file whose text could not be read is not part of the graph.
     if (!skim) continue;
-    const entry = new FileEntry(file.path, file.blob, skim, input.cache, fresh?.facts ? { summary: summarize(fresh.facts), load: () => fresh.facts! } : undefined);
+    const entry = new FileEntry(file.path, file.blob, skim, input.cache, fresh?.facts);
     if (fresh?.facts) {
       parsed++;
-      entry.noteUnread(fresh.facts);
+      entry.noteUnread(fresh.facts.load());
     }
     entries.set(file.path, entry);
   }
@@ -636,8 +634,17 @@ export async function parseUncached(files: readonly TreeFile[], readTexts: TextR
   await readAndStore(toRead, readTexts, cache, 'skim', { ...options, beside: true });
 }
 
-/** Reads `files` to `depth` and stores what was read; files whose text cannot be read are left out. */
-async function readAndStore(files: readonly Pick<TreeFile, 'path' | 'blob'>[], readTexts: TextReader, cache: GraphCache, depth: ParseDepth, options: ParseOptions = {}): Promise<Map<string, ParsedFile>> {
+/**
+ * Reads `files` to `depth` and stores what was read; returns it, facts as the cache holds them.
+ * Files whose text cannot be read are left out.
+ */
+async function readAndStore(
+  files: readonly Pick<TreeFile, 'path' | 'blob'>[],
+  readTexts: TextReader,
+  cache: GraphCache,
+  depth: ParseDepth,
+  options: ParseOptions = {},
+): Promise<Map<string, { skim?: FileSkim; facts?: StoredFacts }>> {
   if (files.length === 0) {
     options.onStarted?.();
     return new Map();
@@ -649,14 +656,14 @@ async function readAndStore(files: readonly Pick<TreeFile, 'path' | 'blob'>[], r
     return text === undefined || kind === undefined ? [] : [{ path: file.path, text, kind }];
   });
   const blobs = new Map(files.map((file) => [file.path, file.blob]));
-  const read = await parseFiles(jobs, depth, options);
-  for (const { path, skim, facts, fingerprints } of read) {
+  const stored = new Map<string, { skim?: FileSkim; facts?: StoredFacts }>();
+  for (const { path, skim, facts, fingerprints } of await parseFiles(jobs, depth, options)) {
     const blob = blobs.get(path)!;
     if (skim) cache.storeSkim(path, blob, skim);
-    if (facts) cache.storeFacts(path, blob, facts);
     if (fingerprints) cache.storeFingerprints(path, blob, fingerprints);
+    stored.set(path, { ...(skim ? { skim } : {}), ...(facts ? { facts: cache.storeFacts(path, blob, facts) } : {}) });
   }
-  return new Map(read.map((parsed) => [parsed.path, parsed]));
+  return stored;
 }
 
 /** A value computed on the first call and kept: building it may never be needed. */
