@@ -100,11 +100,10 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const facts = factsLoader(entries, input, resolveMore);
 
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
-  const importers = input.focus === undefined ? undefined : importersIndex(entries, resolve);
-  const passers = once(() => passersIndex(entries, resolve));
-  const consulting = (files: readonly string[]) => importersOfAll(passedOnBy(files, passers()), importers!);
-  const reaching = (files: readonly string[]) => filesReaching(files, importers!);
-  const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, importers!, input.focusImports);
+  const links = input.focus === undefined ? undefined : importLinks(entries, resolve);
+  const consulting = (files: readonly string[]) => importersOfAll(closure(files, links!.passers), links!.importers);
+  const reaching = (files: readonly string[]) => closure(files, links!.importers);
+  const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, links!.importers, input.focusImports);
   const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => facts.get(path) }, { resolve }));
   const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stamps: stamper(entries, blobs, resolve, snapshot), builder, facts };
   const { pieces, looked, built } = await piecesOf(seeds, { consulting, reaching }, context);
@@ -266,52 +265,44 @@ function seedsOf(
   return [...seeds];
 }
 
-/** Each file's importers, by what its specifiers resolve to. */
-function importersIndex(entries: ReadonlyMap<string, FileEntry>, resolve: (from: string, specifier: string) => Resolution): Map<string, string[]> {
+/**
+ * What each file's specifiers resolve to, read backwards, in one pass over them all:
+ * - `importers`: target -> the files importing it;
+ * - `passers`: target -> the files that may pass its names on: a re-export names its module, and
+ *   a file that may export what it imports (see `FileSkim.passesImports`) every module it imports.
+ */
+function importLinks(
+  entries: ReadonlyMap<string, FileEntry>,
+  resolve: (from: string, specifier: string) => Resolution,
+): { importers: Map<string, string[]>; passers: Map<string, string[]> } {
   const importers = new Map<string, string[]>();
+  const passers = new Map<string, string[]>();
+  const add = (index: Map<string, string[]>, target: string, path: string) => {
+    const list = index.get(target);
+    if (list) list.push(path);
+    else index.set(target, [path]);
+  };
   for (const [path, entry] of entries) {
+    const reExports = entry.skim.passesImports ? undefined : new Set(entry.skim.reExports);
     for (const { specifier } of entry.skim.specifiers) {
       const target = resolve(path, specifier);
       if (target.kind !== 'file' && target.kind !== 'asset') continue;
-      const list = importers.get(target.path) ?? [];
-      list.push(path);
-      importers.set(target.path, list);
+      add(importers, target.path, path);
+      const passes = target.kind === 'file' && target.path !== path && (reExports === undefined || reExports.has(specifier));
+      if (passes && passers.get(target.path)?.at(-1) !== path) add(passers, target.path, path);
     }
   }
-  return importers;
+  return { importers, passers };
 }
 
 /**
- * Which files may pass each file's names on (target -> passers): a re-export names its module;
- * a file that may export what it imports (see `FileSkim.passesImports`) names every module it imports.
+ * The files and every file `index` leads to from them, directly or through others: every file
+ * importing them (with `importers`), every file their names may pass through (with `passers`).
  */
-function passersIndex(entries: ReadonlyMap<string, FileEntry>, resolve: (from: string, specifier: string) => Resolution): Map<string, string[]> {
-  const passers = new Map<string, string[]>();
-  for (const [path, entry] of entries) {
-    const specifiers = entry.skim.passesImports ? entry.skim.specifiers.map(({ specifier }) => specifier) : entry.skim.reExports;
-    for (const specifier of new Set(specifiers)) {
-      const target = resolve(path, specifier);
-      if (target.kind !== 'file' || target.path === path) continue;
-      const list = passers.get(target.path) ?? [];
-      if (list.at(-1) !== path) list.push(path);
-      passers.set(target.path, list);
-    }
-  }
-  return passers;
-}
-
-/** The files and every file their names may pass through on the way out (barrels, re-exports). */
-function passedOnBy(files: readonly string[], passers: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const passing = new Set(files);
-  for (const file of passing) for (const passer of passers.get(file) ?? []) passing.add(passer);
-  return passing;
-}
-
-/** The files and every file that imports one of them, directly or through others. */
-function filesReaching(files: readonly string[], importers: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const reached = new Set(files);
-  for (const file of reached) for (const importer of importers.get(file) ?? []) reached.add(importer);
-  return reached;
+function closure(files: readonly string[], index: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const found = new Set(files);
+  for (const file of found) for (const next of index.get(file) ?? []) found.add(next);
+  return found;
 }
 
 /**
