@@ -52,10 +52,8 @@ export interface DerivedValidity {
   signature: string;
 }
 
-/** A derived value as the cache holds it; the consulted stamps are decoded when first asked for. */
-export interface StoredDerived<T> {
-  signature: string;
-  consulted(): Array<[string, string]>;
+/** A derived value as the cache holds it; the value itself is decoded when first asked for. */
+export interface StoredDerived<T> extends DerivedValidity {
   load(): T;
   /**
    * Keeps the value also under the signature of the state it was just found valid in, as the
@@ -96,7 +94,7 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 11;
+const FORMAT = 12;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;
@@ -192,7 +190,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     facts: (path, blob) => {
       const stored = factsStore.get(key(path, blob));
       // An entry of another shape (a cache written by other code) is a miss, never a crash.
-      if (!stored || !Array.isArray(stored.summary?.specifiers) || typeof stored.summary.surface !== 'string' || !Buffer.isBuffer(stored.encoded)) return undefined;
+      if (!stored || typeof stored.summary?.surface !== 'string' || typeof stored.summary.ownExports !== 'string' || !Buffer.isBuffer(stored.encoded)) return undefined;
       const load = () => {
         const known = decoded.get(key(path, blob));
         if (known) return known;
@@ -217,7 +215,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
           ? [
               {
                 signature: variant.signature,
-                consulted: () => variant.consulted,
+                consulted: variant.consulted,
                 load: () => deserialize(variant.encoded) as Derived[K],
                 renew: (signature: string) => {
                   const others = (pieceStore.get(storeKey) ?? []).filter((other) => other.signature !== signature);

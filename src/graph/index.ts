@@ -166,14 +166,11 @@ class FileEntry {
   }
 
   /**
-   * Specifiers and stars from the skim; the rest from the facts when the cache holds them, else
-   * the blob stands in for them (any edit counts). Fixed for the run once read, so that every
-   * stamp of a run reads the same.
+   * From the facts when the cache holds them, else the blob stands in (any edit counts). Fixed
+   * for the run once read, so that every stamp of a run reads the same.
    */
   get summary(): FileSummary {
-    this.#summary ??= this.facts
-      ? { ...this.facts.summary, specifiers: this.skim.specifiers, stars: this.skim.stars }
-      : { specifiers: this.skim.specifiers, parseErrors: [], surface: `blob ${this.blob}`, ownExports: `blob ${this.blob}`, stars: this.skim.stars };
+    this.#summary ??= this.facts?.summary ?? { surface: `blob ${this.blob}`, ownExports: `blob ${this.blob}` };
     return this.#summary;
   }
 
@@ -344,7 +341,7 @@ async function piecesOf(
   const fromCache = (path: string): boolean => {
     const stored = validVariant(context, 'piece', path, context.blobs.get(path)!);
     if (!stored) return false;
-    consultedBy.set(path, stored.consulted().map(([file]) => file));
+    consultedBy.set(path, stored.consulted.map(([file]) => file));
     loaders.set(path, once(stored.load));
     return true;
   };
@@ -541,7 +538,7 @@ function stamper(
     const entry = entries.get(path);
     if (!entry) return 'absent';
     const hash = createHash('sha1').update(entry.summary.surface);
-    for (const { specifier } of entry.summary.specifiers) {
+    for (const specifier of entry.named()) {
       const resolution = resolve(path, specifier);
       hash.update(`\u0000${specifier}\u0000${resolution.kind}\u0000${'path' in resolution ? resolution.path : ''}`);
     }
@@ -787,14 +784,14 @@ function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, p
   const signatureOf = (variant: StoredDerived<Derived[K]>): string => {
     let signature = signatures.get(variant);
     if (signature === undefined) {
-      signature = stamps.signatureOf(variant.consulted().map(([key]) => key));
+      signature = stamps.signatureOf(variant.consulted.map(([key]) => key));
       signatures.set(variant, signature);
     }
     return signature;
   };
   const same = variants.find((variant) => variant.signature === signatureOf(variant));
   if (same) return same;
-  const valid = variants.find((variant) => variant.consulted().every(([key, stamp]) => stamps.stampOf(key) === stamp));
+  const valid = variants.find((variant) => variant.consulted.every(([key, stamp]) => stamps.stampOf(key) === stamp));
   // Valid in this state too (a file added elsewhere): the next run here needs no stamps.
   valid?.renew(signatureOf(valid));
   return valid;
