@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileFacts } from '../types.js';
+import type { FileSkim } from './skim.js';
 
 /**
  * What the cache's stamps read of a file's facts (see `Stamps` in the graph), kept beside the
@@ -43,6 +44,12 @@ export function specifiersOf(facts: FileFacts): Array<{ specifier: string; line:
   for (const sideEffect of facts.sideEffectImports) add(sideEffect.specifier, sideEffect.line);
   for (const declaration of facts.declarations) for (const use of declaration.moduleUses) add(use.specifier, use.line);
   return specifiers;
+}
+
+/** What the facts name that the skim did not read (see `FileSkim.unread`). */
+export function unreadBy(skim: FileSkim, facts: FileFacts): string[] {
+  const read = new Set(skim.specifiers.map(({ specifier }) => specifier));
+  return [...new Set(specifiersOf(facts).map(({ specifier }) => specifier))].filter((specifier) => !read.has(specifier));
 }
 
 function surfaceOf(facts: FileFacts): string {

@@ -3,8 +3,8 @@ import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph,
 import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
 import { heldFacts, type Derived, type GraphCache, type ProjectSnapshot, type StoredDerived, type StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
-import { specifiersOf, type FileSummary } from './file-summary.js';
-import { parseFiles, type ParseDepth, type ParseOptions } from './parse-files.js';
+import { unreadBy, type FileSummary } from './file-summary.js';
+import { parseFiles, WORKER_THRESHOLD, type ParseDepth, type ParseOptions } from './parse-files.js';
 import type { FileSkim } from './skim.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
@@ -91,7 +91,10 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const sideResolver = once(() => createSideResolver(input));
   // Nothing to carry resolutions from: every specifier is resolved, so the compiler and the
   // configs load now, while the files are read (a failure is reported when the resolver is used).
-  if (state.cached === undefined && state.latest === undefined) void (input.busy ?? Promise.resolve()).then(() => sideResolver().catch(() => undefined));
+  if (state.cached === undefined && state.latest === undefined) {
+    const start = () => void sideResolver().catch(() => undefined);
+    void (input.busy ?? Promise.resolve()).then(start, start);
+  }
   await input.ready;
   // A whole graph needs every file's facts; a focused one skims all and parses what can reach the focus.
   const { entries, parsed } = await entriesOf(codeFiles, input, input.focus === undefined ? 'skim+facts' : 'skim');
@@ -181,12 +184,11 @@ class FileEntry {
   }
 
   /**
-   * Notes what parsed facts name that the skim did not read (none in any repository tried):
-   * resolved too, never counted among the file's imports. Returns those specifiers.
+   * Notes what facts parsed apart from the skim name that it did not read (none in any
+   * repository tried): resolved too, never counted among the file's imports. Returns those.
    */
   noteUnread(facts: FileFacts): string[] {
-    const read = new Set(this.skim.specifiers.map(({ specifier }) => specifier));
-    const unread = [...new Set(specifiersOf(facts).map(({ specifier }) => specifier))].filter((specifier) => !read.has(specifier));
+    const unread = unreadBy(this.skim, facts);
     if (unread.length > 0) {
       this.skim = { ...this.skim, unread };
       this.cache.storeSkim(this.path, this.blob, this.skim);
@@ -601,25 +603,30 @@ async function entriesOf(codeFiles: readonly TreeFile[], input: GraphInput, dept
     const skim = fresh?.skim ?? skims.get(file.path);
     // A file whose text could not be read is not part of the graph.
     if (!skim) continue;
-    const entry = new FileEntry(file.path, file.blob, skim, input.cache, fresh?.facts);
-    if (fresh?.facts) {
-      parsed++;
-      entry.noteUnread(fresh.facts.load());
-    }
-    entries.set(file.path, entry);
+    if (fresh?.facts) parsed++;
+    entries.set(file.path, new FileEntry(file.path, file.blob, skim, input.cache, fresh?.facts));
   }
   return { entries, parsed };
 }
 
 /**
  * Skims the code files among `files` whose blobs the cache does not know, and stores what it
- * read, in a worker: a command starts it before it needs the graph, so that the compiler loads
+ * read, in workers: a command starts it before it needs the graph, so that the compiler loads
  * on another core while git answers its other questions. `buildGraph` then finds them cached.
- * A few files (a warm run's changed ones) are parsed and fingerprinted there too.
+ * A batch too small for several workers (a warm run's changed files, likely) is parsed and
+ * fingerprinted too: the caller would otherwise parse those here, loading the compiler on this
+ * thread as well.
  */
 export async function parseUncached(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache, options: Pick<ParseOptions, 'signal' | 'onStarted'> = {}): Promise<void> {
   const toRead = files.filter((file) => isCodeFile(file.path) && cache.skim(file.path, file.blob) === undefined);
-  await readAndStore(toRead, readTexts, cache, 'skim', { ...options, beside: true });
+  await readAndStore(toRead, readTexts, cache, toRead.length < WORKER_THRESHOLD ? 'described' : 'skim', { ...options, beside: true });
+}
+
+/** What `readAndStore` read of a file, facts as the cache holds them. */
+interface StoredRead {
+  skim?: FileSkim;
+  facts?: StoredFacts;
+  fingerprints?: ReadonlyMap<string, SymbolFingerprint>;
 }
 
 /**
@@ -632,7 +639,7 @@ async function readAndStore(
   cache: GraphCache,
   depth: ParseDepth,
   options: ParseOptions = {},
-): Promise<Map<string, { skim?: FileSkim; facts?: StoredFacts }>> {
+): Promise<Map<string, StoredRead>> {
   if (files.length === 0) {
     options.onStarted?.();
     return new Map();
@@ -644,12 +651,12 @@ async function readAndStore(
     return text === undefined || kind === undefined ? [] : [{ path: file.path, text, kind }];
   });
   const blobs = new Map(files.map((file) => [file.path, file.blob]));
-  const stored = new Map<string, { skim?: FileSkim; facts?: StoredFacts }>();
+  const stored = new Map<string, StoredRead>();
   for (const { path, skim, facts, fingerprints } of await parseFiles(jobs, depth, options)) {
     const blob = blobs.get(path)!;
     if (skim) cache.storeSkim(path, blob, skim);
     if (fingerprints) cache.storeFingerprints(path, blob, fingerprints);
-    stored.set(path, { ...(skim ? { skim } : {}), ...(facts ? { facts: cache.storeFacts(path, blob, facts) } : {}) });
+    stored.set(path, { ...(skim ? { skim } : {}), ...(facts ? { facts: cache.storeFacts(path, blob, facts) } : {}), ...(fingerprints ? { fingerprints } : {}) });
   }
   return stored;
 }
@@ -849,19 +856,12 @@ export async function describeFiles(
     return !(facts && fingerprints);
   });
   if (missing.length === 0) return sides;
-  const { describeSource } = await import('./fingerprint.js');
-  const texts = await readTexts(missing.map((file) => file.path));
+  const read = await readAndStore(missing, readTexts, cache, 'described');
   for (const file of missing) {
-    const text = texts.get(file.path);
-    const kind = scriptKindOf(file.path);
-    if (text === undefined || kind === undefined) continue;
+    const described = read.get(file.path);
+    if (!described?.facts || !described.fingerprints) continue;
     // One parse gives both; facts the graph already holds are the same, and kept.
-    const described = describeSource(file.path, text, kind);
-    const facts = known?.get(file.path) ?? described.facts;
-    const fingerprints = described.fingerprints;
-    cache.storeFacts(file.path, file.blob, facts);
-    cache.storeFingerprints(file.path, file.blob, fingerprints);
-    sides.set(file.path, { facts, fingerprints });
+    sides.set(file.path, { facts: known?.get(file.path) ?? described.facts.load(), fingerprints: described.fingerprints });
   }
   return sides;
 }

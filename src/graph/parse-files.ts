@@ -30,9 +30,7 @@ export interface ParseOptions {
   /**
    * Read in workers whatever the number of files, while this thread goes on with other work:
    * loading the compiler takes another core, not this one. A batch too small for several
-   * workers goes to one, which parses and fingerprints the files whatever the depth asked:
-   * they are likely the changed files, which the caller would otherwise parse here, loading
-   * the compiler on this thread as well.
+   * workers goes to one.
    */
   beside?: boolean;
   /** Stops the workers: the command that wanted the facts has ended without them. */
@@ -48,7 +46,7 @@ export interface WorkerBatch {
 }
 
 /** Below this many files, starting workers (each loads the compiler) costs more than it saves. */
-const WORKER_THRESHOLD = 400;
+export const WORKER_THRESHOLD = 400;
 
 /**
  * Reads many files to `depth`. A cold run on a large repository reads in worker threads, one
@@ -57,17 +55,21 @@ const WORKER_THRESHOLD = 400;
  * loaded only when something is read, so a warm run never pays for it.
  */
 export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, options: ParseOptions = {}): Promise<ParsedFile[]> {
-  if (jobs.length === 0) return [];
   const workerUrl = new URL('./parse-worker.js', import.meta.url);
   const cores = availableParallelism();
-  if ((jobs.length < WORKER_THRESHOLD && options.beside !== true) || cores < 2 || !existsSync(fileURLToPath(workerUrl))) {
-    options.onStarted?.();
-    const { readSource } = await import('./read-source.js');
-    return jobs.map((job) => readSource(job, depth));
+  if (jobs.length === 0 || (jobs.length < WORKER_THRESHOLD && options.beside !== true) || cores < 2 || !existsSync(fileURLToPath(workerUrl))) {
+    // Here, on this thread: it is free for other work only once this is done.
+    try {
+      if (options.signal?.aborted) throw new Error('parsing was stopped');
+      if (jobs.length === 0) return [];
+      const { readSource } = await import('./read-source.js');
+      return jobs.map((job) => readSource(job, depth));
+    } finally {
+      options.onStarted?.();
+    }
   }
-  const small = jobs.length < WORKER_THRESHOLD;
-  const batches = small ? [jobs] : balance(jobs, Math.min(cores, 8));
-  const working = batches.map((batch) => parseInWorker(workerUrl, { jobs: batch, depth: small ? 'described' : depth }, options.signal));
+  const batches = jobs.length < WORKER_THRESHOLD ? [jobs] : balance(jobs, Math.min(cores, 8));
+  const working = batches.map((batch) => parseInWorker(workerUrl, { jobs: batch, depth }, options.signal));
   options.onStarted?.();
   const results = await Promise.all(working);
   const byPath = new Map(results.flat().map((parsed) => [parsed.path, parsed]));
@@ -90,7 +92,9 @@ function parseInWorker(url: URL, batch: WorkerBatch, signal: AbortSignal | undef
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Error('parsing was stopped'));
     const worker = new Worker(url, { workerData: batch });
-    signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
+    const stop = () => void worker.terminate();
+    signal?.addEventListener('abort', stop, { once: true });
+    worker.once('exit', () => signal?.removeEventListener('abort', stop));
     worker.once('message', (parsed: ParsedFile[]) => {
       resolve(parsed);
       void worker.terminate();

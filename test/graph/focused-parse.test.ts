@@ -1,7 +1,7 @@
 // A focused graph skims every file for its imports and parses only the files that can reach the
 // focus: the rest are never parsed, so their syntax errors are not the graph's.
 import { describe, expect, test } from 'vitest';
-import { buildGraph, memoryCache } from '../../src/graph/index.js';
+import { buildGraph, memoryCache, parseUncached } from '../../src/graph/index.js';
 import { edgesOf, treeOf } from './graph-of.js';
 
 describe('a focused graph', () => {
@@ -31,17 +31,27 @@ describe('a focused graph', () => {
     expect(output.graph.unparsedFiles).toEqual(['src/broken.ts']);
   });
 
+  // `}` then `/`: the skim cannot tell a block from an object literal and takes a division, so
+  // the rest of the line is a string to it. The parse reads the `require`.
+  const unreadTree = {
+    'src/flag.ts': 'export const flag = () => true;\n',
+    'src/check.ts': "import { flag } from './flag';\nexport const check = () => { if (flag()) { return 1; } /'/.test('x'); return require('./zone').zone; };\n",
+    'src/zone.ts': "export const zone = 'UTC';\n",
+  };
+
   test('a module the facts name and the skim did not read is still resolved, and not counted as an import', async () => {
-    // `}` then `/`: the skim cannot tell a block from an object literal and takes a division, so
-    // the rest of the line is a string to it. The parse reads the `require`.
-    const tree = {
-      'src/flag.ts': 'export const flag = () => true;\n',
-      'src/check.ts': "import { flag } from './flag';\nexport const check = () => { if (flag()) { return 1; } /'/.test('x'); return require('./zone').zone; };\n",
-      'src/zone.ts': "export const zone = 'UTC';\n",
-    };
-    const output = await buildGraph({ ...treeOf(tree), cache: await memoryCache(), focus: ['src/flag.ts', 'src/zone.ts'] });
+    const output = await buildGraph({ ...treeOf(unreadTree), cache: await memoryCache(), focus: ['src/flag.ts', 'src/zone.ts'] });
     expect(edgesOf(output.graph)).toEqual(['src/check.ts#check -> src/flag.ts#flag (runtime)', 'src/check.ts#check -> src/zone.ts#zone (dynamic)']);
     expect([...output.resolved.get('src/check.ts')!.keys()]).toEqual(['./flag']);
     expect(output.graph.unresolvedImports).toEqual([]);
+  });
+
+  test('so it is when the facts were parsed beside the skim before the graph, as for a warm run\'s changed files', async () => {
+    const tree = treeOf(unreadTree);
+    const cache = await memoryCache();
+    await parseUncached(tree.files, tree.readTexts, cache);
+    const output = await buildGraph({ ...tree, cache, focus: ['src/flag.ts', 'src/zone.ts'] });
+    expect(output.parsedFiles).toBe(0);
+    expect(edgesOf(output.graph)).toEqual(['src/check.ts#check -> src/flag.ts#flag (runtime)', 'src/check.ts#check -> src/zone.ts#zone (dynamic)']);
   });
 });
