@@ -224,8 +224,10 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const headFiles = await time('files', () => headFilesWork);
   const baseFiles = sideFiles(repo, baseSide);
   const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
-  // After head's parse: files the sides share are read once, and not here while it runs.
-  const buildBaseGraph = async () => time('base-graph', async () => graphOfSide(repo, await baseFiles(), keptTexts((paths) => readFiles(repo, baseSide, paths)), cache, baseFocus, { ready: headParsed(), busy: headBusy }));
+  const baseTexts = keptTexts((paths) => readFiles(repo, baseSide, paths));
+  // Each graph waits for head's early reading: files the sides share are read once, not twice at once.
+  const headReading = { ready: headParsed(), busy: headBusy };
+  const buildBaseGraph = async () => time('base-graph', async () => buildGraph({ root: repo.root, files: await baseFiles(), readTexts: baseTexts, cache, focus: baseFocus, ...headReading }));
 
   // Non-code inputs (DESIGN §2): dependencies a manifest changed, and imported files changed or
   // gone. A file gone is found through the merge-base's imports: at head they resolve nowhere.
@@ -241,10 +243,9 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const focusImports = dependencies.length > 0 ? (file: string, specifier: string) => matchesDependency(file, specifier) !== undefined : undefined;
   const headGraph = await time(
     'graph',
-    async () => {
-      return graphOfSide(repo, headFiles, headTexts, cache, headFocus, { ready: headParsed(), busy: headBusy }, focusImports);
-    },
-    { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length });
+    () => buildGraph({ root: repo.root, files: headFiles, readTexts: headTexts, cache, focus: headFocus, ...headReading, ...(focusImports ? { focusImports } : {}) }),
+    { files: headFiles.filter((file) => scriptKindOf(file.path) !== undefined).length },
+  );
   for (const message of headGraph.warnings) warn(message);
   // Only the files with an import of a changed input have facts worth decoding.
   const factsImporting = (matches: InputMatcher) =>
@@ -255,7 +256,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
     ...(changedAssets.size + goneImports.length > 0 ? inputSeeds(assetMatcher(headGraph.resolved, changedAssets, goneImports), 'asset') : []),
   ];
 
-  const sides = await time('changes', () => changedFileSides(repo, fileChanges, { side: headSide, files: headFiles, graph: headGraph }, { side: baseSide, files: baseFiles }, cache));
+  const sides = await time('changes', () => changedFileSides(fileChanges, { files: headFiles, readTexts: headTexts, graph: headGraph }, { files: baseFiles, readTexts: baseTexts }, cache));
   const changes = findChangedSymbols(sides);
   if (baseGraph === undefined && needsBaseGraph(changes)) baseGraph = await buildBaseGraph();
 
@@ -842,18 +843,6 @@ function sideFiles(repo: Repository, side: Side): () => Promise<TreeFile[]> {
   return () => (listing ??= listFiles(repo, side));
 }
 
-async function graphOfSide(
-  repo: Repository,
-  files: readonly TreeFile[],
-  readTexts: TextReader,
-  cache: GraphCache,
-  focus: readonly string[],
-  early: { ready: Promise<unknown>; busy: Promise<unknown> },
-  focusImports?: (file: string, specifier: string) => boolean,
-): Promise<GraphOutput> {
-  return buildGraph({ root: repo.root, files, readTexts, cache, focus, ...early, ...(focusImports ? { focusImports } : {}) });
-}
-
 /**
  * A reader that keeps what it read for the run: every file is read once to be skimmed, and the
  * files the change can reach are read again to be parsed.
@@ -869,10 +858,9 @@ function keptTexts(read: TextReader): TextReader {
 
 /** Facts and fingerprints of both sides of each changed code file. */
 async function changedFileSides(
-  repo: Repository,
   fileChanges: readonly FileChange[],
-  head: { side: Side; files: readonly TreeFile[]; graph: GraphOutput },
-  base: { side: Side; files: () => Promise<TreeFile[]> },
+  head: { files: readonly TreeFile[]; readTexts: TextReader; graph: GraphOutput },
+  base: { files: () => Promise<TreeFile[]>; readTexts: TextReader },
   cache: GraphCache,
 ): Promise<ChangedFileSides[]> {
   const isCode = (path: string | undefined) => path !== undefined && scriptKindOf(path) !== undefined;
@@ -883,8 +871,8 @@ async function changedFileSides(
   const baseFiles = oldPaths.size > 0 ? (await base.files()).filter((file) => oldPaths.has(file.path)) : [];
   const headFiles = head.files.filter((file) => newPaths.has(file.path));
   const [oldSides, newSides] = await Promise.all([
-    describeFiles(baseFiles, (paths) => readFiles(repo, base.side, paths), cache),
-    describeFiles(headFiles, (paths) => readFiles(repo, head.side, paths), cache, head.graph.graph.files),
+    describeFiles(baseFiles, base.readTexts, cache),
+    describeFiles(headFiles, head.readTexts, cache, head.graph.graph.files),
   ]);
   return codeChanges.map((change) => {
     const sides: ChangedFileSides = { change };
