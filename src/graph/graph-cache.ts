@@ -172,13 +172,16 @@ export async function memoryCache(): Promise<GraphCache> {
 
 async function openCache(dir: string | undefined, version: string): Promise<GraphCache> {
   const [factsFile, printsFile, snapshotsFile, piecesFile, skimsFile] = CACHE_FILES.map((name) => (dir === undefined ? undefined : join(dir, name)));
-  const factsStore = await openStore<{ summary: FileSummary; encoded: Buffer }>(factsFile, version);
+  // Read at once: each store is a file and its journals.
+  const [factsStore, printStore, snapshotStore, pieceStore, skimStore] = await Promise.all([
+    openStore<{ summary: FileSummary; encoded: Buffer }>(factsFile, version),
+    openStore<Array<[string, SymbolFingerprint]>>(printsFile, version),
+    openStore<ProjectSnapshot>(snapshotsFile, version),
+    // The value stays encoded until a run builds its graph from it: most variants found are only checked.
+    openStore<Array<DerivedValidity & { encoded: Buffer }>>(piecesFile, version),
+    openStore<FileSkim>(skimsFile, version),
+  ]);
   const decoded = new Map<string, FileFacts>();
-  const printStore = await openStore<Array<[string, SymbolFingerprint]>>(printsFile, version);
-  const snapshotStore = await openStore<ProjectSnapshot>(snapshotsFile, version);
-  // The value stays encoded until a run builds its graph from it: most variants found are only checked.
-  const pieceStore = await openStore<Array<DerivedValidity & { encoded: Buffer }>>(piecesFile, version);
-  const skimStore = await openStore<FileSkim>(skimsFile, version);
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   return {
     skim: (path, blob) => {

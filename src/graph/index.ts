@@ -31,7 +31,7 @@ export interface GraphInput {
   focus?: readonly string[];
   /** Imports that put their file in focus too (the users of a changed dependency). */
   focusImports?: (file: string, specifier: string) => boolean;
-  /** Work that fills the cache for this side (see `parseUncached`): awaited before the cache is read. */
+  /** Work that fills the cache for this side (see `parseUncached`): awaited before skims and facts are read. */
   ready?: Promise<unknown>;
   /** Settles once that work no longer needs this thread (its workers started): the resolver is made after. */
   busy?: Promise<unknown>;
@@ -328,8 +328,9 @@ interface PieceContext {
 /**
  * The graph pieces that matter for `seeds` (every file's when there are none): each from the
  * cache while every file it was resolved through keeps its stamp (a body edit elsewhere changes
- * no stamp), else built anew from facts, parsed when first needed. `consulting` gives the files
- * whose pieces can consult some of the given ones: only those can hold an edge into them.
+ * no stamp), else built anew from facts, parsed when first needed. `around.consulting` gives
+ * the files whose pieces can consult some of the given ones: only those can hold an edge into
+ * them; `around.reaching` every file importing them, directly or not.
  */
 async function piecesOf(
   seeds: readonly string[] | undefined,
@@ -339,10 +340,15 @@ async function piecesOf(
   const consultedBy = new Map<string, readonly string[]>();
   const loaders = new Map<string, () => FilePiece>();
   let built = 0;
-  /** Loads the cached piece of a file whose consulted files keep their stamps; whether there was one. */
+  const missed = new Set<string>();
+  /** Loads the cached piece of a file whose consulted files keep their stamps; whether there was one (asked once). */
   const fromCache = (path: string): boolean => {
+    if (missed.has(path)) return false;
     const stored = validVariant(context, 'piece', path, context.blobs.get(path)!);
-    if (!stored) return false;
+    if (!stored) {
+      missed.add(path);
+      return false;
+    }
     consultedBy.set(path, stored.consulted.map(([file]) => file));
     loaders.set(path, once(stored.load));
     return true;
@@ -589,22 +595,24 @@ function lazyFacts(paths: readonly string[], facts: FactsLoader): GraphFiles {
  */
 async function entriesOf(codeFiles: readonly TreeFile[], input: GraphInput, depth: ParseDepth): Promise<{ entries: Map<string, FileEntry>; parsed: number }> {
   const entries = new Map<string, FileEntry>();
-  const skims = new Map<string, FileSkim | undefined>();
+  const known = new Map<string, { skim: FileSkim | undefined; facts: StoredFacts | undefined }>();
   const toRead: TreeFile[] = [];
   for (const file of codeFiles) {
     const skim = input.cache.skim(file.path, file.blob);
-    skims.set(file.path, skim);
-    if (!skim || (depth !== 'skim' && !input.cache.facts(file.path, file.blob))) toRead.push(file);
+    // A focused graph asks the cache for facts only when it reads them (see `FileEntry.facts`).
+    const facts = depth === 'skim' ? undefined : input.cache.facts(file.path, file.blob);
+    known.set(file.path, { skim, facts });
+    if (!skim || (depth !== 'skim' && !facts)) toRead.push(file);
   }
   const read = await readAndStore(toRead, input.readTexts, input.cache, depth);
   let parsed = 0;
   for (const file of codeFiles) {
     const fresh = read.get(file.path);
-    const skim = fresh?.skim ?? skims.get(file.path);
+    const skim = fresh?.skim ?? known.get(file.path)!.skim;
     // A file whose text could not be read is not part of the graph.
     if (!skim) continue;
     if (fresh?.facts) parsed++;
-    entries.set(file.path, new FileEntry(file.path, file.blob, skim, input.cache, fresh?.facts));
+    entries.set(file.path, new FileEntry(file.path, file.blob, skim, input.cache, fresh?.facts ?? known.get(file.path)!.facts));
   }
   return { entries, parsed };
 }

@@ -10,7 +10,8 @@ export interface FileSkim {
   /**
    * Every module the file names, with the line of the statement or call that names it: the
    * specifiers of the parsed facts (imports, re-exports, `import()`, `require()`, an automock)
-   * and possibly more (`import('x')` in a type), never fewer.
+   * and possibly more (`import('x')` in a type). Fewer only where the scanner misreads the code
+   * (a regular expression after a block): see `unread`.
    */
   specifiers: Array<{ specifier: string; line: number }>;
   /** Specifiers of `export ... from`: the modules a barrel's export names may come from. */
@@ -177,9 +178,10 @@ export function skimSource(text: string, kind: ScriptKind): FileSkim {
       }
     }
     const start = scanner.getTokenStart();
+    const isString = token === StringLiteral || token === NoSubstitutionTemplateLiteral;
     // A quote that never closes on its line is text of JSX (`<p>Don't</p>`), not a string: what
     // follows it on the line is code again.
-    if ((token === StringLiteral || token === NoSubstitutionTemplateLiteral) && scanner.isUnterminated()) {
+    if (isString && scanner.isUnterminated()) {
       scanner.resetTokenState(start + 1);
       continue;
     }
@@ -187,7 +189,6 @@ export function skimSource(text: string, kind: ScriptKind): FileSkim {
     kinds[index] = token;
     starts[index] = start;
     names[index] = 0;
-    const isString = token === StringLiteral || token === NoSubstitutionTemplateLiteral;
     // Only names as long as `vi`, `jest`, `mock`, `doMock` or `exports` are read.
     const length = scanner.getTokenEnd() - start;
     if (token === Identifier && (length === 2 || length === 4 || length === 6 || length === 7)) {
