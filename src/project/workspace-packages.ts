@@ -103,8 +103,9 @@ function firstCondition(entry: unknown, conditions: readonly string[]): string |
 /** Folders packages build into. */
 const BUILT_FOLDER = /(^|\/)(dist|distribution|lib|build|out|esm|cjs)\//;
 
-/** Of those, the folders that hold only what a build wrote, in subfolders of its own at times. */
+/** Of those, the folders that hold only what a build wrote, in subfolders of its own at times (`lib/` is often source). */
 const OUTPUT_FOLDERS = new Set(['dist', 'distribution', 'build', 'out']);
+const IN_OUTPUT_FOLDER = new RegExp(`(^|/)(${[...OUTPUT_FOLDERS].join('|')})/`);
 
 /**
  * Where the source of a built path may be, first found wins: `dist/index.js` is built from
@@ -124,7 +125,7 @@ export function sourceCandidates(path: string): string[] {
 
 /** The source file a manifest's path stands for: itself when it is source, else what builds it. */
 export function findSource(path: string, exists: (path: string) => boolean): string | undefined {
-  const isBuilt = /\.d\.(m|c)?ts$/.test(path) || /(^|\/)(dist|distribution|build|out)\//.test(path);
+  const isBuilt = /\.d\.(m|c)?ts$/.test(path) || IN_OUTPUT_FOLDER.test(path);
   if (!isBuilt && /\.(m|c)?(j|t)sx?$/.test(path) && exists(path)) return path;
   const stem = path.replace(/\.d\.(m|c)?ts$/, '').replace(/\.(m|c)?(j|t)sx?$/, '');
   // The source first, then the stem as named.
