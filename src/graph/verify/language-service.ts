@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { resolveWorkspaceImport, type ProjectLayout, type WorkspacePackage } from '../../project/index.js';
 import { createTypeScriptResolution } from '../typescript-resolution.js';
+import { nodeAt } from './reference-kind.js';
 
 export interface LanguageServiceInput {
   /** Absolute repository root: the program's files are `root/path`. */
@@ -89,7 +90,16 @@ export class ReferenceFinder {
     const targetClass = owningClass(checker, this.#symbolAt(checker, target)?.declarations?.[0]);
     const lineage = targetClass && classLineage(checker, targetClass);
     if (targetClass === undefined || lineage === undefined) return () => true;
-    const related = (owner: ts.Symbol) => lineage.has(owner) || classLineage(checker, owner)?.has(targetClass) !== false;
+    // Once per class: many references name members of the same few classes.
+    const relatedness = new Map<ts.Symbol, boolean>();
+    const related = (owner: ts.Symbol) => {
+      let known = relatedness.get(owner);
+      if (known === undefined) {
+        known = lineage.has(owner) || classLineage(checker, owner)?.has(targetClass) !== false;
+        relatedness.set(owner, known);
+      }
+      return known;
+    };
     return (reference) => {
       const declarations = this.#symbolAt(checker, reference)?.declarations ?? [];
       return (
@@ -104,7 +114,7 @@ export class ReferenceFinder {
 
   #symbolAt(checker: ts.TypeChecker, at: FoundReference): ts.Symbol | undefined {
     const sourceFile = this.sourceFile(at.file);
-    const node = sourceFile && identifierAt(sourceFile, at.start);
+    const node = sourceFile && nodeAt(sourceFile, at.start);
     return node && checker.getSymbolAtLocation(node);
   }
 
@@ -143,18 +153,6 @@ function createResolveModuleNames(input: LanguageServiceInput, host: ts.ModuleRe
 function extensionOf(path: string): string {
   const match = /\.d\.(m|c)?ts$|\.(m|c)?(j|t)sx?$|\.json$/.exec(path);
   return match ? match[0] : ts.Extension.Ts;
-}
-
-/** The identifier (or private name) that starts at `position`. */
-function identifierAt(sourceFile: ts.SourceFile, position: number): ts.Node | undefined {
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found || position < node.pos || position >= node.end) return;
-    if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && node.getStart(sourceFile) === position) found = node;
-    else ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found;
 }
 
 /** The class a member declaration belongs to, as the symbol of its declared type; undefined for anything else. */

@@ -57,6 +57,11 @@ export function classifyReference(sourceFile: ts.SourceFile, position: number): 
   return 'use';
 }
 
+/** The innermost node holding `position` (a reference's identifier, where one starts). */
+export function nodeAt(sourceFile: ts.SourceFile, position: number): ts.Node | undefined {
+  return nodesAt(sourceFile, position).at(-1);
+}
+
 /** The nodes from the file down to the innermost one holding `position`, JSDoc included. */
 function nodesAt(sourceFile: ts.SourceFile, position: number): ts.Node[] {
   const chain: ts.Node[] = [];
