@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { FileFacts, ScriptKind, SymbolFingerprint } from '../types.js';
+import { ParsePool } from './parse-pool.js';
 import type { FileSkim } from './skim.js';
 
 export interface ParseJob {
@@ -39,25 +39,23 @@ export interface ParseOptions {
   onStarted?: () => void;
 }
 
-/** A worker's share of the work. */
-export interface WorkerBatch {
-  jobs: readonly ParseJob[];
-  depth: ParseDepth;
-}
-
 /** Below this many files, starting workers (each loads the compiler) costs more than it saves. */
 export const WORKER_THRESHOLD = 400;
 
+let pool: ParsePool | undefined;
+
 /**
  * Reads many files to `depth`. A cold run on a large repository reads in worker threads, one
- * per core (each keeps facts, not syntax trees, and sends them back); small batches, unless
- * `beside`, and runs from source where no compiled worker exists, read here. The compiler is
- * loaded only when something is read, so a warm run never pays for it.
+ * per core, kept up for the run (see `ParsePool`; each keeps facts, not syntax trees, and sends
+ * them back); small batches, unless `beside` or the threads are up already, and runs from
+ * source where no compiled worker exists, read here. The compiler is loaded only when
+ * something is read, so a warm run never pays for it.
  */
 export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, options: ParseOptions = {}): Promise<ParsedFile[]> {
   const workerUrl = new URL('./parse-worker.js', import.meta.url);
   const cores = availableParallelism();
-  if (jobs.length === 0 || (jobs.length < WORKER_THRESHOLD && options.beside !== true) || cores < 2 || !existsSync(fileURLToPath(workerUrl))) {
+  const wanted = jobs.length >= WORKER_THRESHOLD || options.beside === true || (pool !== undefined && pool.running > 0);
+  if (jobs.length === 0 || !wanted || cores < 2 || !existsSync(fileURLToPath(workerUrl))) {
     // Here, on this thread: it is free for other work only once this is done.
     try {
       if (options.signal?.aborted) throw new Error('parsing was stopped');
@@ -68,40 +66,10 @@ export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, o
       options.onStarted?.();
     }
   }
-  const batches = jobs.length < WORKER_THRESHOLD ? [jobs] : balance(jobs, Math.min(cores, 8));
-  const working = batches.map((batch) => parseInWorker(workerUrl, { jobs: batch, depth }, options.signal));
+  pool ??= new ParsePool(workerUrl, Math.min(cores, 8));
+  // A batch too small for several threads goes to one, unless several are up already.
+  const threads = jobs.length < WORKER_THRESHOLD ? Math.max(1, pool.running) : cores;
+  const parsed = pool.run(jobs, depth, threads, options.signal);
   options.onStarted?.();
-  const results = await Promise.all(working);
-  const byPath = new Map(results.flat().map((parsed) => [parsed.path, parsed]));
-  return jobs.map((job) => byPath.get(job.path)!);
-}
-
-/** Batches of about equal text size, so no worker is left with all the large files. */
-function balance(jobs: readonly ParseJob[], count: number): ParseJob[][] {
-  const batches: ParseJob[][] = Array.from({ length: count }, () => []);
-  const sizes = new Array<number>(count).fill(0);
-  for (const job of [...jobs].sort((a, b) => b.text.length - a.text.length)) {
-    const smallest = sizes.indexOf(Math.min(...sizes));
-    batches[smallest]!.push(job);
-    sizes[smallest]! += job.text.length;
-  }
-  return batches.filter((batch) => batch.length > 0);
-}
-
-function parseInWorker(url: URL, batch: WorkerBatch, signal: AbortSignal | undefined): Promise<ParsedFile[]> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error('parsing was stopped'));
-    const worker = new Worker(url, { workerData: batch });
-    const stop = () => void worker.terminate();
-    signal?.addEventListener('abort', stop, { once: true });
-    worker.once('exit', () => signal?.removeEventListener('abort', stop));
-    worker.once('message', (parsed: ParsedFile[]) => {
-      resolve(parsed);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`a parse worker exited with code ${code}`));
-    });
-  });
+  return parsed;
 }

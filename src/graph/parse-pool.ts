@@ -1,0 +1,116 @@
+// Worker threads that stay up for the whole run. A thread that starts loads the compiler (about
+// a third of a second) and runs its parser unoptimised for its first thousand files or so: a
+// thread per batch paid both for every batch, and a cold run has several (the skim, then each
+// level of the parse). Kept up, each thread pays them once and parses every later batch warm.
+// Idle threads do not keep the process alive.
+import { Worker } from 'node:worker_threads';
+import type { ParseDepth, ParsedFile, ParseJob } from './parse-files.js';
+
+/** A thread's share of a batch. */
+export interface PoolTask {
+  id: number;
+  jobs: readonly ParseJob[];
+  depth: ParseDepth;
+}
+
+/** What a thread sends back for a task. */
+export type PoolReply = { id: number; parsed: ParsedFile[] } | { id: number; error: string };
+
+type Settle = (reply: PoolReply | Error) => void;
+
+interface Thread {
+  worker: Worker;
+  /** Tasks sent and not answered yet, in the order sent (a thread answers in that order). */
+  pending: Map<number, Settle>;
+}
+
+export class ParsePool {
+  readonly #threads: Thread[] = [];
+  #nextId = 0;
+
+  constructor(
+    private readonly url: URL,
+    private readonly limit: number,
+  ) {}
+
+  /** How many threads are up: while some are, a batch of any size costs less there than on the main thread. */
+  get running(): number {
+    return this.#threads.length;
+  }
+
+  /**
+   * Reads `jobs` to `depth` on `threads` threads (started as needed, up to the pool's size),
+   * each given its share at once, of about equal text size: the main thread may be busy with
+   * other work until they are done, so nothing waits on it to hand out more. A stop ends every
+   * thread (a later batch starts new ones).
+   */
+  async run(jobs: readonly ParseJob[], depth: ParseDepth, threads: number, signal?: AbortSignal): Promise<ParsedFile[]> {
+    if (signal?.aborted) throw new Error('parsing was stopped');
+    while (this.#threads.length < Math.min(threads, this.limit)) this.#threads.push(this.#start());
+    const shares = balance(jobs, Math.min(threads, this.#threads.length));
+    // The least loaded threads take the largest shares.
+    const order = [...this.#threads].sort((a, b) => a.pending.size - b.pending.size);
+    const stop = () => this.close();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      const replies = await Promise.all(shares.map((share, index) => this.#send(order[index]!, { id: this.#nextId++, jobs: share, depth })));
+      const byPath = new Map(replies.flat().map((parsed) => [parsed.path, parsed]));
+      return jobs.map((job) => byPath.get(job.path)!);
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  /** Ends every thread; tasks in flight fail. */
+  close(): void {
+    for (const thread of this.#threads.splice(0)) {
+      const settles = [...thread.pending.values()];
+      thread.pending.clear();
+      for (const settle of settles) settle(new Error('parsing was stopped'));
+      void thread.worker.terminate();
+    }
+  }
+
+  #send(thread: Thread, task: PoolTask): Promise<ParsedFile[]> {
+    return new Promise((resolve, reject) => {
+      thread.pending.set(task.id, (reply) => (reply instanceof Error ? reject(reply) : 'error' in reply ? reject(new Error(reply.error)) : resolve(reply.parsed)));
+      // A thread at work keeps the process alive until it answers; an idle one does not.
+      thread.worker.ref();
+      thread.worker.postMessage(task);
+    });
+  }
+
+  #start(): Thread {
+    const thread: Thread = { worker: new Worker(this.url), pending: new Map() };
+    thread.worker.on('message', (reply: PoolReply) => {
+      const settle = thread.pending.get(reply.id);
+      thread.pending.delete(reply.id);
+      if (thread.pending.size === 0) thread.worker.unref();
+      settle?.(reply);
+    });
+    const lose = (error: Error) => {
+      // A thread that failed or exited is gone: its tasks fail, and later batches start others.
+      const index = this.#threads.indexOf(thread);
+      if (index >= 0) this.#threads.splice(index, 1);
+      const settles = [...thread.pending.values()];
+      thread.pending.clear();
+      for (const settle of settles) settle(error);
+    };
+    thread.worker.on('error', lose);
+    thread.worker.on('exit', (code) => lose(new Error(`a parse worker exited with code ${code}`)));
+    thread.worker.unref();
+    return thread;
+  }
+}
+
+/** Shares of about equal text size, so no thread is left with all the large files. */
+function balance(jobs: readonly ParseJob[], count: number): ParseJob[][] {
+  const shares: ParseJob[][] = Array.from({ length: count }, () => []);
+  const sizes = new Array<number>(count).fill(0);
+  for (const job of [...jobs].sort((a, b) => b.text.length - a.text.length)) {
+    const smallest = sizes.indexOf(Math.min(...sizes));
+    shares[smallest]!.push(job);
+    sizes[smallest]! += job.text.length;
+  }
+  return shares.filter((share) => share.length > 0);
+}

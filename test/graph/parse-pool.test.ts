@@ -1,0 +1,75 @@
+// The parse threads of a run: the same answers as a read on the main thread, batches that share
+// the threads, a stop that ends them, and idle threads that let the process end. Runs the built
+// worker (`npm test` builds first).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { ParsePool } from '../../src/graph/parse-pool.js';
+import type { ParseJob } from '../../src/graph/parse-files.js';
+import { readSource } from '../../src/graph/read-source.js';
+
+const workerUrl = new URL('../../dist/parse-worker.js', import.meta.url);
+
+/** Files that differ in size and in what they import, so that shares differ. */
+function jobsOf(count: number): ParseJob[] {
+  return Array.from({ length: count }, (_, index) => ({
+    path: `src/file${index}.ts`,
+    text: `import { a${index} } from './dep${index % 7}';\n${'export const pad = 1;\n'.repeat(index % 5)}export function f${index}() { return a${index}(); }\n`,
+    kind: 'ts' as const,
+  }));
+}
+
+describe('the parse pool', () => {
+  let pool: ParsePool | undefined;
+  afterEach(() => pool?.close());
+
+  test('reads each file as the main thread does, in the order asked, at every depth', async () => {
+    pool = new ParsePool(workerUrl, 2);
+    const jobs = jobsOf(40);
+    for (const depth of ['skim', 'facts', 'skim+facts'] as const) {
+      expect(await pool.run(jobs, depth, 2)).toEqual(jobs.map((job) => readSource(job, depth)));
+    }
+    expect(pool.running).toBe(2);
+  });
+
+  test('starts no more threads than asked, and batches in flight at once share them', async () => {
+    pool = new ParsePool(workerUrl, 2);
+    const jobs = jobsOf(30);
+    await pool.run(jobs.slice(0, 3), 'skim', 1);
+    expect(pool.running).toBe(1);
+    const [first, second] = await Promise.all([pool.run(jobs.slice(0, 15), 'facts', 2), pool.run(jobs.slice(15), 'skim', 2)]);
+    expect(first.map((parsed) => parsed.path)).toEqual(jobs.slice(0, 15).map((job) => job.path));
+    expect(second.map((parsed) => Object.keys(parsed).sort())).toEqual(jobs.slice(15).map(() => ['path', 'skim']));
+    expect(pool.running).toBe(2);
+  });
+
+  test('a stop fails the batch and ends the threads; the next batch starts new ones', async () => {
+    pool = new ParsePool(workerUrl, 2);
+    const stop = new AbortController();
+    const running = pool.run(jobsOf(400), 'facts', 2, stop.signal);
+    stop.abort();
+    await expect(running).rejects.toThrow('parsing was stopped');
+    expect(pool.running).toBe(0);
+    expect(await pool.run(jobsOf(2), 'skim', 1)).toHaveLength(2);
+    expect(pool.running).toBe(1);
+  });
+
+  test('idle threads do not keep the process alive', () => {
+    const script = `
+      const { ParsePool } = await import(${JSON.stringify(new URL('../../dist/graph/parse-pool.js', import.meta.url).href)});
+      const pool = new ParsePool(new URL(${JSON.stringify(workerUrl.href)}), 2);
+      const parsed = await pool.run([{ path: 'a.ts', text: "import './b';", kind: 'ts' }], 'skim', 2);
+      console.log(parsed[0].skim.specifiers[0].specifier);
+    `;
+    const folder = mkdtempSync(join(tmpdir(), 'blast-pool-'));
+    writeFileSync(join(folder, 'run.mjs'), script);
+    const child = spawnSync(process.execPath, [join(folder, 'run.mjs')], { encoding: 'utf8', timeout: 30_000 });
+    rmSync(folder, { recursive: true, force: true });
+    expect(child.signal).toBeNull();
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe('./b\n');
+    expect(child.status).toBe(0);
+  });
+});
