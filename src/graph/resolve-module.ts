@@ -25,7 +25,10 @@ export function createModuleResolver(
   for (const path of paths) {
     for (let dir = posix.dirname(path); dir !== '.' && !directories.has(dir); dir = posix.dirname(dir)) directories.add(dir);
   }
+  const rootPrefix = root.endsWith('/') ? root : `${root}/`;
+  // Asked for every folder TypeScript looks at: a normalised path under the root is a slice of it.
   const toRelative = (absolute: string): string | undefined => {
+    if (absolute.startsWith(rootPrefix) && !hasDotSegment.test(absolute)) return absolute.slice(rootPrefix.length);
     const relative = posix.relative(root, absolute);
     return relative.startsWith('..') ? undefined : relative;
   };
@@ -113,6 +116,9 @@ function classify(
   const asset = aliased.map(toRelative).find((candidate) => candidate !== undefined && paths.has(candidate));
   return asset === undefined ? { kind: 'unresolved' } : { kind: 'asset', path: asset };
 }
+
+/** A `.` or `..` segment, or a doubled or trailing slash: the path needs normalising. */
+const hasDotSegment = /\/\.{1,2}(\/|$)|\/\/|\/$/;
 
 function isRelative(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
