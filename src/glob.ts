@@ -12,3 +12,8 @@ export function compileGlobs(patterns: readonly string[], options: { dot?: boole
   const isMatch = picomatch([...patterns], { dot: options.dot ?? true });
   return (path) => isMatch(path);
 }
+
+/** The part of a pattern before its first wildcard (`src/lib` of `src/lib/**\/*.ts`): every path it matches starts so. */
+export function globBase(pattern: string): string {
+  return picomatch.scan(pattern).base;
+}

@@ -2,8 +2,7 @@
 // directories for `include` and `exclude`; blast answers from the analysed tree (git objects,
 // not the disk), with TypeScript's meaning of the patterns.
 import { posix } from 'node:path';
-import picomatch from 'picomatch';
-import { compileGlobs } from '../glob.js';
+import { compileGlobs, globBase } from '../glob.js';
 
 export interface DirectoryQuery {
   /** Absolute directory of the config the specs belong to. */
@@ -36,7 +35,7 @@ const sortedPaths = new WeakMap<readonly string[], readonly string[]>();
 function candidates(paths: readonly string[], includes: readonly string[]): readonly string[] {
   const sorted = sortedPaths.get(paths) ?? [...paths].sort();
   sortedPaths.set(paths, sorted);
-  const bases = [...new Set(includes.map((pattern) => picomatch.scan(pattern).base))].sort();
+  const bases = [...new Set(includes.map(globBase))].sort();
   // A base inside another adds nothing (`src` already holds `src/lib`).
   const outer = bases.filter((base, index) => !bases.slice(0, index).some((other) => base.startsWith(other)));
   if (outer.includes('')) return sorted;
