@@ -4,7 +4,7 @@ import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type Pie
 import { heldFacts, type Derived, type GraphCache, type ProjectSnapshot, type StoredDerived, type StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
 import { unreadBy, type FileSummary } from './file-summary.js';
-import { parseFiles, WORKER_THRESHOLD, type ParseDepth, type ParseOptions } from './parse-files.js';
+import { parseFiles, prefetchFacts, WORKER_THRESHOLD, type ParseDepth, type ParseOptions } from './parse-files.js';
 import type { FileSkim } from './skim.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
@@ -98,6 +98,9 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   await input.ready;
   // A whole graph needs every file's facts; a focused one skims all and parses what can reach the focus.
   const { entries, parsed } = await entriesOf(codeFiles, input, input.focus === undefined ? 'skim+facts' : 'skim');
+  // Every specifier is about to be resolved here: the parse threads, if up, meanwhile parse what
+  // the focus most likely needs.
+  if (input.focus !== undefined && state.cached === undefined && state.latest === undefined) await prefetchNear(input.focus, entries, input.readTexts);
 
   const { resolve, warnings, snapshot, resolveMore } = await resolutionsOf(input, entries, state, sideResolver);
   const facts = factsLoader(entries, input, resolveMore);
@@ -239,6 +242,35 @@ function factsLoader(entries: ReadonlyMap<string, FileEntry>, input: GraphInput,
     },
     parsed: () => parsed,
   };
+}
+
+/** Files parsed ahead, at most: about what the threads parse while a large repository's imports are resolved. */
+const PREFETCH_LIMIT = 2000;
+
+/**
+ * Has the parse threads parse ahead the files nearest the focus (its folders first, then the
+ * folders around them): the files a change reaches are mostly its neighbours.
+ */
+async function prefetchNear(focus: readonly string[], entries: ReadonlyMap<string, FileEntry>, readTexts: TextReader): Promise<void> {
+  const folders = focus.map((path) => path.split('/').slice(0, -1));
+  const nearness = (path: string): number => {
+    const parts = path.split('/');
+    let best = 0;
+    for (const folder of folders) {
+      let shared = 0;
+      while (shared < folder.length && shared < parts.length - 1 && folder[shared] === parts[shared]) shared++;
+      best = Math.max(best, shared);
+    }
+    return best;
+  };
+  const near = [...entries.keys()].map((path) => ({ path, nearness: nearness(path) })).filter((file) => file.nearness > 0);
+  near.sort((a, b) => b.nearness - a.nearness || compareText(a.path, b.path));
+  const paths = near.slice(0, PREFETCH_LIMIT).map((file) => file.path);
+  const texts = await readTexts(paths);
+  prefetchFacts(paths.flatMap((path) => {
+    const text = texts.get(path);
+    return text === undefined ? [] : [{ path, text, kind: scriptKindOf(path)! }];
+  }));
 }
 
 /** A file whose text could no longer be read: it declares and imports nothing. */

@@ -46,7 +46,7 @@ let pool: ParsePool | undefined;
 
 /**
  * Reads many files to `depth`. A cold run on a large repository reads in worker threads, one
- * per core, kept up for the run (see `ParsePool`; each keeps facts, not syntax trees, and sends
+ * per core beside this one, kept up for the run (see `ParsePool`; each keeps facts, not syntax trees, and sends
  * them back); small batches, unless `beside` or the threads are up already, and runs from
  * source where no compiled worker exists, read here. The compiler is loaded only when
  * something is read, so a warm run never pays for it.
@@ -66,10 +66,21 @@ export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, o
       options.onStarted?.();
     }
   }
-  pool ??= new ParsePool(workerUrl, Math.min(cores, 8));
+  // One thread per core but the main thread's: it lays out the project and resolves imports
+  // while the threads read, and a thread more on a core already busy costs more than it adds
+  // (each starts the compiler and optimises its parser anew).
+  pool ??= new ParsePool(workerUrl, Math.min(cores - 1, 8));
   // A batch too small for several threads goes to one, unless several are up already.
-  const threads = jobs.length < WORKER_THRESHOLD ? Math.max(1, pool.running) : cores;
+  const threads = jobs.length < WORKER_THRESHOLD ? Math.max(1, pool.running) : cores - 1;
   const parsed = pool.run(jobs, depth, threads, options.signal);
   options.onStarted?.();
   return parsed;
+}
+
+/**
+ * Hands files to the running parse threads to parse while they have nothing else to do (see
+ * `ParsePool.prefetch`), first files first; without running threads, nothing.
+ */
+export function prefetchFacts(jobs: readonly ParseJob[]): void {
+  if (pool !== undefined && pool.running > 0 && jobs.length > 0) void pool.prefetch(jobs);
 }

@@ -13,15 +13,36 @@ export interface PoolTask {
   depth: ParseDepth;
 }
 
-/** What a thread sends back for a task. */
-export type PoolReply = { id: number; parsed: ParsedFile[] } | { id: number; error: string };
+/**
+ * Files whose facts a batch will likely ask for, sent while the main thread is busy elsewhere:
+ * the thread parses them until a task comes and keeps their facts for it (see `prefetch`).
+ */
+export interface PoolPrefetch {
+  id: number;
+  prefetch: readonly ParseJob[];
+}
 
-type Settle = (reply: PoolReply | Error) => void;
+/** What a thread sends back for a task. */
+export type TaskReply = { id: number; parsed: ParsedFile[] } | { id: number; error: string };
+
+/** What a thread sends back: a task's answer, or how many files it parsed of a prefetch before it stopped. */
+export type PoolReply = TaskReply | { id: number; prefetched: number };
+
+/** What a thread starts with: a counter of the tasks sent to it and not yet begun, shared with the pool. */
+export interface PoolThreadData {
+  queued: Int32Array;
+}
+
+type Settle = (reply: TaskReply | Error) => void;
 
 interface Thread {
   worker: Worker;
+  /** Tasks sent and not begun: a prefetch stops once it is above zero. */
+  queued: Int32Array;
   /** Tasks sent and not answered yet, in the order sent (a thread answers in that order). */
   pending: Map<number, Settle>;
+  /** Prefetches not answered yet: how many files each parsed goes there (they keep no process alive). */
+  prefetches: Map<number, (parsed: number) => void>;
 }
 
 export class ParsePool {
@@ -61,14 +82,44 @@ export class ParsePool {
     }
   }
 
+  /**
+   * Has the running threads parse `jobs` while they have no task, keeping the facts for the
+   * batches that follow (the same text gives the same facts): work for a core that would idle
+   * while this thread resolves imports, and it warms their parsers up. Nothing waits for it; a
+   * task stops it.
+   */
+  prefetch(jobs: readonly ParseJob[]): Promise<number> {
+    const threads = this.#threads.filter((thread) => thread.pending.size === 0);
+    // Dealt in turn, so that each thread starts with the files that come first.
+    const counts = threads.map(
+      (thread, index) =>
+        new Promise<number>((resolve) => {
+          const id = this.#nextId++;
+          thread.prefetches.set(id, resolve);
+          thread.worker.postMessage({ id, prefetch: jobs.filter((_, position) => position % threads.length === index) } satisfies PoolPrefetch);
+        }),
+    );
+    return Promise.all(counts).then((parsed) => parsed.reduce((sum, count) => sum + count, 0));
+  }
+
   /** Ends every thread; tasks in flight fail. */
   close(): void {
-    for (const thread of this.#threads.splice(0)) {
-      const settles = [...thread.pending.values()];
-      thread.pending.clear();
-      for (const settle of settles) settle(new Error('parsing was stopped'));
+    for (const thread of [...this.#threads]) {
+      this.#lose(thread, new Error('parsing was stopped'));
       void thread.worker.terminate();
     }
+  }
+
+  /** A thread failed, exited or was stopped: it leaves the pool, its tasks fail, its prefetches count nothing more. */
+  #lose(thread: Thread, error: Error): void {
+    const index = this.#threads.indexOf(thread);
+    if (index >= 0) this.#threads.splice(index, 1);
+    const settles = [...thread.pending.values()];
+    const prefetches = [...thread.prefetches.values()];
+    thread.pending.clear();
+    thread.prefetches.clear();
+    for (const settle of settles) settle(error);
+    for (const done of prefetches) done(0);
   }
 
   #send(thread: Thread, task: PoolTask): Promise<ParsedFile[]> {
@@ -76,28 +127,28 @@ export class ParsePool {
       thread.pending.set(task.id, (reply) => (reply instanceof Error ? reject(reply) : 'error' in reply ? reject(new Error(reply.error)) : resolve(reply.parsed)));
       // A thread at work keeps the process alive until it answers; an idle one does not.
       thread.worker.ref();
+      Atomics.add(thread.queued, 0, 1);
       thread.worker.postMessage(task);
     });
   }
 
   #start(): Thread {
-    const thread: Thread = { worker: new Worker(this.url), pending: new Map() };
+    const queued = new Int32Array(new SharedArrayBuffer(4));
+    const thread: Thread = { worker: new Worker(this.url, { workerData: { queued } satisfies PoolThreadData }), queued, pending: new Map(), prefetches: new Map() };
     thread.worker.on('message', (reply: PoolReply) => {
+      if ('prefetched' in reply) {
+        thread.prefetches.get(reply.id)?.(reply.prefetched);
+        thread.prefetches.delete(reply.id);
+        return;
+      }
       const settle = thread.pending.get(reply.id);
       thread.pending.delete(reply.id);
       if (thread.pending.size === 0) thread.worker.unref();
       settle?.(reply);
     });
-    const lose = (error: Error) => {
-      // A thread that failed or exited is gone: its tasks fail, and later batches start others.
-      const index = this.#threads.indexOf(thread);
-      if (index >= 0) this.#threads.splice(index, 1);
-      const settles = [...thread.pending.values()];
-      thread.pending.clear();
-      for (const settle of settles) settle(error);
-    };
-    thread.worker.on('error', lose);
-    thread.worker.on('exit', (code) => lose(new Error(`a parse worker exited with code ${code}`)));
+    // A thread that failed or exited is gone; later batches start others.
+    thread.worker.on('error', (error) => this.#lose(thread, error));
+    thread.worker.on('exit', (code) => this.#lose(thread, new Error(`a parse worker exited with code ${code}`)));
     thread.worker.unref();
     return thread;
   }

@@ -45,6 +45,29 @@ describe('the parse pool', () => {
     expect(pool.running).toBe(2);
   });
 
+  test('facts parsed ahead answer a later batch only for the same text', async () => {
+    pool = new ParsePool(workerUrl, 1);
+    const jobs = jobsOf(20);
+    await pool.run(jobs.slice(0, 1), 'skim', 1);
+    expect(await pool.prefetch(jobs)).toBe(20);
+    // The file changed since it was handed over: its facts are the new text's.
+    const edited = jobs.map((job, index) => (index === 3 ? { ...job, text: 'export const edited = 1;\n' } : job));
+    const parsed = await pool.run(edited, 'facts', 1);
+    expect(parsed).toEqual(edited.map((job) => readSource(job, 'facts')));
+    expect(parsed[3]!.facts!.declarations.map((declaration) => declaration.name)).toEqual(['edited']);
+    // Parsed ahead already: nothing more to do.
+    expect(await pool.prefetch(jobs)).toBe(0);
+  });
+
+  test('a task stops a prefetch: the thread answers it first', async () => {
+    pool = new ParsePool(workerUrl, 1);
+    const jobs = jobsOf(300);
+    await pool.run(jobs.slice(0, 1), 'skim', 1);
+    const prefetched = pool.prefetch(jobs);
+    expect(await pool.run(jobs.slice(0, 2), 'skim', 1)).toHaveLength(2);
+    expect(await prefetched).toBe(0);
+  });
+
   test('a stop fails the batch and ends the threads; the next batch starts new ones', async () => {
     pool = new ParsePool(workerUrl, 2);
     const stop = new AbortController();
