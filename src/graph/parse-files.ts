@@ -46,15 +46,15 @@ let pool: ParsePool | undefined;
 
 /**
  * Reads many files to `depth`. A cold run on a large repository reads in worker threads, one
- * per core beside this one, kept up for the run (see `ParsePool`; each keeps facts, not syntax trees, and sends
- * them back); small batches, unless `beside` or the threads are up already, and runs from
- * source where no compiled worker exists, read here. The compiler is loaded only when
- * something is read, so a warm run never pays for it.
+ * per core beside this one, kept up for the run (see `ParsePool`; each keeps facts, not syntax
+ * trees, and sends them back); small batches, unless `beside` or the threads are up already,
+ * and runs from source where no compiled worker exists, read here. The compiler is loaded only
+ * when something is read, so a warm run never pays for it.
  */
 export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, options: ParseOptions = {}): Promise<ParsedFile[]> {
   const workerUrl = new URL('./parse-worker.js', import.meta.url);
   const cores = availableParallelism();
-  const wanted = jobs.length >= WORKER_THRESHOLD || options.beside === true || (pool !== undefined && pool.running > 0);
+  const wanted = jobs.length >= WORKER_THRESHOLD || options.beside === true || parseThreadsUp();
   if (jobs.length === 0 || !wanted || cores < 2 || !existsSync(fileURLToPath(workerUrl))) {
     // Here, on this thread: it is free for other work only once this is done.
     try {
@@ -77,10 +77,15 @@ export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, o
   return parsed;
 }
 
+/** Whether parse threads are up (a cold run's): only they can parse ahead. */
+export function parseThreadsUp(): boolean {
+  return pool !== undefined && pool.running > 0;
+}
+
 /**
  * Hands files to the running parse threads to parse while they have nothing else to do (see
  * `ParsePool.prefetch`), first files first; without running threads, nothing.
  */
 export function prefetchFacts(jobs: readonly ParseJob[]): void {
-  if (pool !== undefined && pool.running > 0 && jobs.length > 0) void pool.prefetch(jobs);
+  if (parseThreadsUp() && jobs.length > 0) void pool!.prefetch(jobs);
 }
