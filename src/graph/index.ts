@@ -4,7 +4,8 @@ import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type Pie
 import { heldFacts, type Derived, type GraphCache, type ProjectSnapshot, type StoredDerived, type StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
 import { unreadBy, type FileSummary } from './file-summary.js';
-import { parseFiles, prefetchFacts, WORKER_THRESHOLD, type ParseDepth, type ParseOptions } from './parse-files.js';
+import { prefetchOrder } from './prefetch-order.js';
+import { parseFiles, parseThreadsUp, prefetchFacts, WORKER_THRESHOLD, type ParseDepth, type ParseOptions } from './parse-files.js';
 import type { FileSkim } from './skim.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
@@ -247,25 +248,10 @@ function factsLoader(entries: ReadonlyMap<string, FileEntry>, input: GraphInput,
 /** Files parsed ahead, at most: about what the threads parse while a large repository's imports are resolved. */
 const PREFETCH_LIMIT = 2000;
 
-/**
- * Has the parse threads parse ahead the files nearest the focus (its folders first, then the
- * folders around them): the files a change reaches are mostly its neighbours.
- */
+/** Has the parse threads parse ahead the files a change most likely needs (see `prefetchOrder`). */
 async function prefetchNear(focus: readonly string[], entries: ReadonlyMap<string, FileEntry>, readTexts: TextReader): Promise<void> {
-  const folders = focus.map((path) => path.split('/').slice(0, -1));
-  const nearness = (path: string): number => {
-    const parts = path.split('/');
-    let best = 0;
-    for (const folder of folders) {
-      let shared = 0;
-      while (shared < folder.length && shared < parts.length - 1 && folder[shared] === parts[shared]) shared++;
-      best = Math.max(best, shared);
-    }
-    return best;
-  };
-  const near = [...entries.keys()].map((path) => ({ path, nearness: nearness(path) })).filter((file) => file.nearness > 0);
-  near.sort((a, b) => b.nearness - a.nearness || compareText(a.path, b.path));
-  const paths = near.slice(0, PREFETCH_LIMIT).map((file) => file.path);
+  if (!parseThreadsUp()) return;
+  const paths = prefetchOrder(focus, entries.keys(), PREFETCH_LIMIT);
   const texts = await readTexts(paths);
   prefetchFacts(paths.flatMap((path) => {
     const text = texts.get(path);
@@ -442,25 +428,19 @@ async function inRounds<T>(files: readonly string[], compute: (file: string) => 
 }
 
 /**
- * The files whose facts building the pieces of `files` will likely read, parsed in one batch
- * rather than found one by one: the files themselves, the modules they name, and the modules
- * those re-export, followed through barrels. Whatever else a piece reads is parsed when asked.
+ * The files whose facts building the pieces of `files` will surely read, parsed in one batch
+ * rather than found one by one: the files themselves and the modules they name. What a piece
+ * reads beyond them (through a barrel, the one module that carries each name it imports) is
+ * parsed when asked, in rounds: following every module a barrel re-exports parsed a whole
+ * package behind each barrel imported, for the few names taken from it.
  */
 function likelyConsulted(files: readonly string[], context: PieceContext): Set<string> {
   const likely = new Set(files);
-  const barrels: string[] = [];
-  const visit = (from: string, specifiers: Iterable<string>, queue: string[]) => {
-    for (const specifier of specifiers) {
-      const target = context.resolve(from, specifier);
-      if (target.kind !== 'file' || likely.has(target.path) || !context.entries.has(target.path)) continue;
-      likely.add(target.path);
-      queue.push(target.path);
+  for (const file of files) {
+    for (const { specifier } of context.entries.get(file)!.skim.specifiers) {
+      const target = context.resolve(file, specifier);
+      if (target.kind === 'file' && context.entries.has(target.path)) likely.add(target.path);
     }
-  };
-  for (const file of files) visit(file, context.entries.get(file)!.skim.specifiers.map(({ specifier }) => specifier), barrels);
-  for (let index = 0; index < barrels.length; index++) {
-    const barrel = barrels[index]!;
-    visit(barrel, context.entries.get(barrel)!.skim.reExports, barrels);
   }
   return likely;
 }

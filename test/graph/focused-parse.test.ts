@@ -54,4 +54,20 @@ describe('a focused graph', () => {
     expect(output.parsedFiles).toBe(0);
     expect(edgesOf(output.graph)).toEqual(['src/check.ts#check -> src/flag.ts#flag (runtime)', 'src/check.ts#check -> src/zone.ts#zone (dynamic)']);
   });
+
+  test('a barrel imported for one name has the module carrying it parsed, not every module behind it', async () => {
+    const tree = treeOf({
+      'src/f.ts': 'export const f = 1;\n',
+      'src/lib/x1.ts': 'export const x1 = 1;\n',
+      'src/lib/x2.ts': 'export const x2 = 2;\n',
+      'src/lib/index.ts': "export { x1 } from './x1';\nexport { x2 } from './x2';\n",
+      'src/index.ts': "export { f } from './f';\nexport * from './lib';\n",
+      'src/app.ts': "import { f } from './index';\nexport const run = () => f;\n",
+    });
+    const output = await buildGraph({ ...tree, cache: await memoryCache(), focus: ['src/f.ts'] });
+    // app.ts and the barrel it imports can consult f.ts; the barrel names lib/index.ts, read for
+    // its piece; x1.ts and x2.ts carry no name app.ts takes.
+    expect(output.parsedFiles).toBe(4);
+    expect(edgesOf(output.graph)).toEqual(['src/app.ts#run -> src/f.ts#f (runtime)']);
+  });
 });
