@@ -37,6 +37,8 @@ export interface ParseOptions {
   signal?: AbortSignal;
   /** Called once the work no longer needs this thread (the workers are started). */
   onStarted?: () => void;
+  /** Called with each part of the answer as it comes (every file in exactly one part), before the whole. */
+  onPart?: (parsed: ParsedFile[]) => void;
 }
 
 /** Below this many files, starting workers (each loads the compiler) costs more than it saves. */
@@ -61,7 +63,9 @@ export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, o
       if (options.signal?.aborted) throw new Error('parsing was stopped');
       if (jobs.length === 0) return [];
       const { readSource } = await import('./read-source.js');
-      return jobs.map((job) => readSource(job, depth));
+      const parsed = jobs.map((job) => readSource(job, depth));
+      options.onPart?.(parsed);
+      return parsed;
     } finally {
       options.onStarted?.();
     }
@@ -72,7 +76,7 @@ export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, o
   pool ??= new ParsePool(workerUrl, Math.min(cores - 1, 8));
   // A batch too small for several threads goes to one, unless several are up already.
   const threads = jobs.length < WORKER_THRESHOLD ? Math.max(1, pool.running) : cores - 1;
-  const parsed = pool.run(jobs, depth, threads, options.signal);
+  const parsed = pool.run(jobs, depth, threads, options.signal, options.onPart);
   options.onStarted?.();
   return parsed;
 }

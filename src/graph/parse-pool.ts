@@ -65,7 +65,7 @@ export class ParsePool {
    * other work until they are done, so nothing waits on it to hand out more. A stop ends every
    * thread (a later batch starts new ones).
    */
-  async run(jobs: readonly ParseJob[], depth: ParseDepth, threads: number, signal?: AbortSignal): Promise<ParsedFile[]> {
+  async run(jobs: readonly ParseJob[], depth: ParseDepth, threads: number, signal?: AbortSignal, onPart?: (parsed: ParsedFile[]) => void): Promise<ParsedFile[]> {
     if (signal?.aborted) throw new Error('parsing was stopped');
     while (this.#threads.length < Math.min(threads, this.limit)) this.#threads.push(this.#start());
     const shares = balance(jobs, Math.min(threads, this.#threads.length));
@@ -74,7 +74,17 @@ export class ParsePool {
     const stop = () => this.close();
     signal?.addEventListener('abort', stop, { once: true });
     try {
-      const replies = await Promise.all(shares.map((share, index) => this.#send(order[index]!, { id: this.#nextId++, jobs: share, depth })));
+      // Each share goes in parts, all sent at once: the answers come as each part is done, and
+      // the caller may use them before the rest (a cold run resolves imports while it skims).
+      const replies = await Promise.all(
+        shares.flatMap((share, index) =>
+          partsOf(share).map(async (part) => {
+            const parsed = await this.#send(order[index]!, { id: this.#nextId++, jobs: part, depth });
+            onPart?.(parsed);
+            return parsed;
+          }),
+        ),
+      );
       const byPath = new Map(replies.flat().map((parsed) => [parsed.path, parsed]));
       return jobs.map((job) => byPath.get(job.path)!);
     } finally {
@@ -152,6 +162,15 @@ export class ParsePool {
     thread.worker.unref();
     return thread;
   }
+}
+
+/** Files in one message to a thread, at most. */
+const PART_SIZE = 500;
+
+function partsOf(share: readonly ParseJob[]): ParseJob[][] {
+  const parts: ParseJob[][] = [];
+  for (let start = 0; start < share.length; start += PART_SIZE) parts.push(share.slice(start, start + PART_SIZE));
+  return parts;
 }
 
 /** Shares of about equal text size, so no thread is left with all the large files. */

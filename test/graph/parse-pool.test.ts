@@ -34,6 +34,17 @@ describe('the parse pool', () => {
     expect(pool.running).toBe(2);
   });
 
+  test('answers come in parts of at most 500 files, each file in one part, before the whole', async () => {
+    pool = new ParsePool(workerUrl, 2);
+    const jobs = jobsOf(1300);
+    const parts: string[][] = [];
+    const parsed = await pool.run(jobs, 'skim', 2, undefined, (part) => parts.push(part.map((file) => file.path)));
+    expect(parts.length).toBe(4);
+    expect(Math.max(...parts.map((part) => part.length))).toBe(500);
+    expect(parts.flat().sort()).toEqual(jobs.map((job) => job.path).sort());
+    expect(parsed.map((file) => file.path)).toEqual(jobs.map((job) => job.path));
+  });
+
   test('starts no more threads than asked, and batches in flight at once share them', async () => {
     pool = new ParsePool(workerUrl, 2);
     const jobs = jobsOf(30);
