@@ -27,7 +27,7 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, memoryCache, verifyGraph, openGraphCache, parseUncached, scriptKindOf, type GraphCache, type GraphOutput, type TextReader } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, memoryCache, verifyGraph, openGraphCache, parseUncached, ReadProgress, scriptKindOf, type GraphCache, type GraphOutput, type TextReader } from './graph/index.js';
 import {
   CODEOWNERS_PATHS,
   ambientChanges,
@@ -171,10 +171,14 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const headTexts = keptTexts((paths) => readFiles(repo, head, paths));
   let headStarted = () => {};
   const headBusy = new Promise<void>((resolve) => (headStarted = resolve));
+  const headProgress = new ReadProgress();
   const headParse = early(
     Promise.all([cacheWork, headFilesWork])
-      .then(([cache, files]) => parseUncached(files, headTexts, cache, { signal: ended, onStarted: headStarted }))
-      .finally(headStarted),
+      .then(([cache, files]) => parseUncached(files, headTexts, cache, { signal: ended, onStarted: headStarted, progress: headProgress }))
+      .finally(() => {
+        headStarted();
+        headProgress.end();
+      }),
   );
   // A parse that failed there is done again, and reported, by the graph.
   const headParsed = () => headParse.catch(() => undefined);
@@ -226,7 +230,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
   const baseTexts = keptTexts((paths) => readFiles(repo, baseSide, paths));
   // Each graph waits for head's early reading: files the sides share are read once, not twice at once.
-  const headReading = { ready: headParsed(), busy: headBusy };
+  const headReading = { ready: headParsed(), busy: headBusy, progress: headProgress };
   const buildBaseGraph = async () => time('base-graph', async () => buildGraph({ root: repo.root, files: await baseFiles(), readTexts: baseTexts, cache, focus: baseFocus, ...headReading }));
 
   // Non-code inputs (DESIGN §2): dependencies a manifest changed, and imported files changed or

@@ -5,10 +5,12 @@ import { heldFacts, type Derived, type GraphCache, type ProjectSnapshot, type St
 import { carryResolutions } from './carry-resolutions.js';
 import { unreadBy, type FileSummary } from './file-summary.js';
 import { prefetchOrder } from './prefetch-order.js';
-import { parseFiles, parseThreadsUp, prefetchFacts, WORKER_THRESHOLD, type ParseDepth, type ParseOptions } from './parse-files.js';
+import { parseFiles, parseThreadsUp, prefetchFacts, WORKER_THRESHOLD, type ParseDepth, type ParsedFile, type ParseOptions } from './parse-files.js';
+import { ReadProgress } from './read-progress.js';
 import type { FileSkim } from './skim.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
+export { ReadProgress } from './read-progress.js';
 export { clearGraphCache, disabledCache, memoryCache, openGraphCache, type GraphCache } from './graph-cache.js';
 export { MODULE_SYMBOL, symbolId } from './names.js';
 export { isUnanalysableCode, scriptKindOf } from './script-kind.js';
@@ -36,6 +38,8 @@ export interface GraphInput {
   ready?: Promise<unknown>;
   /** Settles once that work no longer needs this thread (its workers started): the resolver is made after. */
   busy?: Promise<unknown>;
+  /** What that work has stored so far: a cold graph resolves those files' imports while it goes on. */
+  progress?: ReadProgress;
 }
 
 export interface GraphOutput {
@@ -92,18 +96,24 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const sideResolver = once(() => createSideResolver(input));
   // Nothing to carry resolutions from: every specifier is resolved, so the compiler and the
   // configs load now, while the files are read (a failure is reported when the resolver is used).
-  if (state.cached === undefined && state.latest === undefined) {
+  const cold = state.cached === undefined && state.latest === undefined;
+  if (cold) {
     const start = () => void sideResolver().catch(() => undefined);
     void (input.busy ?? Promise.resolve()).then(start, start);
   }
+  // Once the early read is done, the parse threads parse ahead what the focus most likely needs,
+  // while this thread resolves imports.
+  if (input.focus !== undefined && cold) {
+    const focus = input.focus;
+    const prefetch = () => prefetchNear(focus, codeFiles.map((file) => file.path), input.readTexts).catch(() => undefined);
+    void (input.ready ?? Promise.resolve()).then(prefetch, prefetch);
+  }
+  const early = cold && input.progress ? await resolveAsSkimmed(input, input.progress, sideResolver) : undefined;
   await input.ready;
   // A whole graph needs every file's facts; a focused one skims all and parses what can reach the focus.
   const { entries, parsed } = await entriesOf(codeFiles, input, input.focus === undefined ? 'skim+facts' : 'skim');
-  // Every specifier is about to be resolved here: the parse threads, if up, meanwhile parse what
-  // the focus most likely needs.
-  if (input.focus !== undefined && state.cached === undefined && state.latest === undefined) await prefetchNear(input.focus, entries, input.readTexts);
 
-  const { resolve, warnings, snapshot, resolveMore } = await resolutionsOf(input, entries, state, sideResolver);
+  const { resolve, warnings, snapshot, resolveMore } = await resolutionsOf(input, entries, state, sideResolver, early);
   const facts = factsLoader(entries, input, resolveMore);
 
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
@@ -249,9 +259,9 @@ function factsLoader(entries: ReadonlyMap<string, FileEntry>, input: GraphInput,
 const PREFETCH_LIMIT = 2000;
 
 /** Has the parse threads parse ahead the files a change most likely needs (see `prefetchOrder`). */
-async function prefetchNear(focus: readonly string[], entries: ReadonlyMap<string, FileEntry>, readTexts: TextReader): Promise<void> {
+async function prefetchNear(focus: readonly string[], files: readonly string[], readTexts: TextReader): Promise<void> {
   if (!parseThreadsUp()) return;
-  const paths = prefetchOrder(focus, entries.keys(), PREFETCH_LIMIT);
+  const paths = prefetchOrder(focus, files, PREFETCH_LIMIT);
   const texts = await readTexts(paths);
   prefetchFacts(paths.flatMap((path) => {
     const text = texts.get(path);
@@ -637,9 +647,19 @@ async function entriesOf(codeFiles: readonly TreeFile[], input: GraphInput, dept
  * fingerprinted too: the caller would otherwise parse those here, loading the compiler on this
  * thread as well.
  */
-export async function parseUncached(files: readonly TreeFile[], readTexts: TextReader, cache: GraphCache, options: Pick<ParseOptions, 'signal' | 'onStarted'> = {}): Promise<void> {
-  const toRead = files.filter((file) => isCodeFile(file.path) && cache.skim(file.path, file.blob) === undefined);
-  await readAndStore(toRead, readTexts, cache, toRead.length < WORKER_THRESHOLD ? 'described' : 'skim', { ...options, beside: true });
+export async function parseUncached(
+  files: readonly TreeFile[],
+  readTexts: TextReader,
+  cache: GraphCache,
+  options: Pick<ParseOptions, 'signal' | 'onStarted'> & { progress?: ReadProgress } = {},
+): Promise<void> {
+  const { progress, ...parseOptions } = options;
+  try {
+    const toRead = files.filter((file) => isCodeFile(file.path) && cache.skim(file.path, file.blob) === undefined);
+    await readAndStore(toRead, readTexts, cache, toRead.length < WORKER_THRESHOLD ? 'described' : 'skim', { ...parseOptions, beside: true }, (paths) => progress?.add(paths));
+  } finally {
+    progress?.end();
+  }
 }
 
 /** What `readAndStore` read of a file, facts as the cache holds them. */
@@ -658,7 +678,8 @@ async function readAndStore(
   readTexts: TextReader,
   cache: GraphCache,
   depth: ParseDepth,
-  options: ParseOptions = {},
+  options: Omit<ParseOptions, 'onPart'> = {},
+  onStored?: (paths: string[]) => void,
 ): Promise<Map<string, StoredRead>> {
   if (files.length === 0) {
     options.onStarted?.();
@@ -672,12 +693,17 @@ async function readAndStore(
   });
   const blobs = new Map(files.map((file) => [file.path, file.blob]));
   const stored = new Map<string, StoredRead>();
-  for (const { path, skim, facts, fingerprints } of await parseFiles(jobs, depth, options)) {
-    const blob = blobs.get(path)!;
-    if (skim) cache.storeSkim(path, blob, skim);
-    if (fingerprints) cache.storeFingerprints(path, blob, fingerprints);
-    stored.set(path, { ...(skim ? { skim } : {}), ...(facts ? { facts: cache.storeFacts(path, blob, facts) } : {}), ...(fingerprints ? { fingerprints } : {}) });
-  }
+  // Stored part by part, as the threads answer: a consumer of `onStored` may start on them.
+  const store = (part: ParsedFile[]) => {
+    for (const { path, skim, facts, fingerprints } of part) {
+      const blob = blobs.get(path)!;
+      if (skim) cache.storeSkim(path, blob, skim);
+      if (fingerprints) cache.storeFingerprints(path, blob, fingerprints);
+      stored.set(path, { ...(skim ? { skim } : {}), ...(facts ? { facts: cache.storeFacts(path, blob, facts) } : {}), ...(fingerprints ? { fingerprints } : {}) });
+    }
+    onStored?.(part.map((parsed) => parsed.path));
+  };
+  await parseFiles(jobs, depth, { ...options, onPart: store });
   return stored;
 }
 
@@ -705,6 +731,7 @@ async function resolutionsOf(
   entries: ReadonlyMap<string, FileEntry>,
   state: ProjectState,
   sideResolver: () => Promise<SideResolver>,
+  early: ReadonlyMap<string, Resolution> = new Map(),
 ): Promise<{
   resolve: (from: string, specifier: string) => Resolution;
   warnings: string[];
@@ -714,7 +741,7 @@ async function resolutionsOf(
 }> {
   const { snapshotKey, latestKey, cached, latest } = state;
   const paths = input.files.map((file) => file.path);
-  const resolutions = cached?.resolutions ?? (latest?.paths ? carryResolutions(latest.resolutions, latest.paths, new Set(paths)) : new Map<string, Resolution>());
+  const resolutions = cached?.resolutions ?? (latest?.paths ? carryResolutions(latest.resolutions, latest.paths, new Set(paths)) : new Map(early));
   let warnings = cached?.warnings ?? latest?.warnings ?? [];
   const missing: Array<[string, string]> = [];
   for (const [path, entry] of entries) {
@@ -740,6 +767,32 @@ async function resolutionsOf(
     for (const [key, resolution] of (await sideResolver()).resolve(unknown)) resolutions.set(key, resolution);
   };
   return { resolve: (from, specifier) => resolutions.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' }, warnings, snapshot: snapshotKey, resolveMore };
+}
+
+/**
+ * Resolves the imports of the files an early read (see `GraphInput.progress`) has skimmed, part
+ * by part as it stores them, until it ends: the main thread would otherwise wait for the last
+ * part, then resolve while the parse threads wait. A resolver that fails to load resolves
+ * nothing here; the graph reports why where it needs one.
+ */
+async function resolveAsSkimmed(input: GraphInput, progress: ReadProgress, sideResolver: () => Promise<SideResolver>): Promise<Map<string, Resolution>> {
+  const resolved = new Map<string, Resolution>();
+  // The resolver is made once the early read no longer needs this thread (see `GraphInput.busy`).
+  await input.busy?.catch(() => undefined);
+  const resolver = await sideResolver().catch(() => undefined);
+  if (!resolver) return resolved;
+  const blobs = new Map(input.files.map((file) => [file.path, file.blob]));
+  for await (const part of progress.parts(input.ready ?? Promise.resolve())) {
+    const pairs: Array<[string, string]> = [];
+    for (const path of part) {
+      // A file of the other side, or another version of it, is not this graph's.
+      const blob = blobs.get(path);
+      const skim = blob === undefined ? undefined : input.cache.skim(path, blob);
+      for (const { specifier } of skim?.specifiers ?? []) pairs.push([path, specifier]);
+    }
+    for (const [key, resolution] of resolver.resolve(pairs)) resolved.set(key, resolution);
+  }
+  return resolved;
 }
 
 /** A state of the project (see `projectSnapshotKey`), and the resolutions the cache has for it or for the latest state of its configs. */

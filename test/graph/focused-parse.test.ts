@@ -1,7 +1,7 @@
 // A focused graph skims every file for its imports and parses only the files that can reach the
 // focus: the rest are never parsed, so their syntax errors are not the graph's.
 import { describe, expect, test } from 'vitest';
-import { buildGraph, memoryCache, parseUncached } from '../../src/graph/index.js';
+import { buildGraph, memoryCache, parseUncached, ReadProgress } from '../../src/graph/index.js';
 import { edgesOf, treeOf } from './graph-of.js';
 
 describe('a focused graph', () => {
@@ -69,5 +69,19 @@ describe('a focused graph', () => {
     // its piece; x1.ts and x2.ts carry no name app.ts takes.
     expect(output.parsedFiles).toBe(4);
     expect(edgesOf(output.graph)).toEqual(['src/app.ts#run -> src/f.ts#f (runtime)']);
+  });
+
+  test('imports resolved while an early read skims, part by part, give the graph a plain build gives', async () => {
+    const plain = await buildGraph({ ...treeOf(files), cache: await memoryCache(), focus: ['src/price.ts'] });
+    const tree = treeOf(files);
+    const cache = await memoryCache();
+    const progress = new ReadProgress();
+    let started = () => {};
+    const busy = new Promise<void>((resolve) => (started = resolve));
+    const ready = parseUncached(tree.files, tree.readTexts, cache, { progress, onStarted: started });
+    const early = await buildGraph({ ...tree, cache, focus: ['src/price.ts'], ready, busy, progress });
+    expect(edgesOf(early.graph)).toEqual(edgesOf(plain.graph));
+    expect(early.resolved).toEqual(plain.resolved);
+    expect(early.graph.unresolvedImports).toEqual(plain.graph.unresolvedImports);
   });
 });
