@@ -27,7 +27,7 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, memoryCache, verifyGraph, openGraphCache, parseUncached, ReadProgress, scriptKindOf, type GraphCache, type GraphOutput, type TextReader } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, isGraphInput, memoryCache, verifyGraph, openGraphCache, parseUncached, ReadProgress, scriptKindOf, stopParseThreads, type GraphCache, type GraphOutput, type TextReader } from './graph/index.js';
 import {
   CODEOWNERS_PATHS,
   ambientChanges,
@@ -288,6 +288,8 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
     const exported = await headGraph.exportedSymbols(entries.flatMap((entry) => entry.files));
     return findEntryPoints({ exported: [...exported.values()].flat(), scripts: entries.flatMap((entry) => entry.scripts), changes: impact.changes, symbols: impact.symbols });
   });
+  // Nothing more is parsed: the threads' memory goes before the cache's buffers are made.
+  stopParseThreads();
   // After the entry points, which the cache holds too.
   await cache.flush();
   const affected: Result['affected'] = {

@@ -11,6 +11,7 @@ import type { FileSkim } from './skim.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
 export { ReadProgress } from './read-progress.js';
+export { stopParseThreads } from './parse-files.js';
 export { clearGraphCache, disabledCache, memoryCache, openGraphCache, type GraphCache } from './graph-cache.js';
 export { MODULE_SYMBOL, symbolId } from './names.js';
 export { isUnanalysableCode, scriptKindOf } from './script-kind.js';

@@ -81,6 +81,11 @@ export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, o
   return parsed;
 }
 
+/** Ends the parse threads, freeing their memory: for when nothing more will be parsed (a later batch starts others). */
+export function stopParseThreads(): void {
+  pool?.close();
+}
+
 /** Whether parse threads are up (a cold run's): only they can parse ahead. */
 export function parseThreadsUp(): boolean {
   return pool !== undefined && pool.running > 0;
