@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { ts } from 'ts-morph';
 import { createConfigHost } from './config-host.js';
 import { createGoverningLookup, parentDir } from './governing-config.js';
 import { defaultTsconfig, readTsconfig, type TsconfigInfo, type TsconfigSource } from './tsconfig.js';
@@ -32,11 +33,12 @@ const configNames = ['tsconfig.json', 'jsconfig.json'];
 export function loadProjectLayout(source: TsconfigSource): ProjectLayout {
   const host = createConfigHost(source, workspacePackages(source.paths, source.readText));
   const byPath = new Map<string, TsconfigInfo>();
+  const extended = new Map<string, ts.ExtendedConfigCacheEntry>();
   const warnings: string[] = [];
   const read = (path: string): TsconfigInfo => {
     const known = byPath.get(path);
     if (known) return known;
-    const config = readTsconfig(path, source, host);
+    const config = readTsconfig(path, source, host, extended);
     byPath.set(path, config);
     warnings.push(...config.warnings);
     for (const reference of config.references) {

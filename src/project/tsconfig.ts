@@ -52,16 +52,18 @@ export function defaultTsconfig(): TsconfigInfo {
  * TypeScript 6 deprecates or removes (`baseUrl`, `moduleResolution: node`,
  * `importsNotUsedAsValues`) are read as they are: blast resolves modules with them but never
  * type-checks, so they need no `ignoreDeprecations`.
+ * `extended` keeps the configs extended, read once for all the configs of a layout (a monorepo's
+ * hundred packages extend one base).
  * Errors: ProjectError for a config, or a config it extends, that is not valid JSON.
  */
-export function readTsconfig(configPath: string, source: TsconfigSource, host: ts.ParseConfigHost): TsconfigInfo {
+export function readTsconfig(configPath: string, source: TsconfigSource, host: ts.ParseConfigHost, extended?: Map<string, ts.ExtendedConfigCacheEntry>): TsconfigInfo {
   const absolute = posix.join(source.root, configPath);
   const text = source.readText(configPath);
   if (text === undefined) throw new ProjectError(`cannot read '${configPath}'`);
   const json = ts.parseConfigFileTextToJson(absolute, text);
   if (json.error) throw new ProjectError(formatDiagnostic(json.error, configPath, source.root));
   // `allowJs` beforehand so that `include` takes in JavaScript files too, unless the config says no.
-  const parsed = ts.parseJsonConfigFileContent(json.config, host, posix.dirname(absolute), { allowJs: true }, absolute);
+  const parsed = ts.parseJsonConfigFileContent(json.config, host, posix.dirname(absolute), { allowJs: true }, absolute, undefined, undefined, extended);
   const syntaxError = parsed.errors.find(isSyntaxError);
   if (syntaxError) throw new ProjectError(formatDiagnostic(syntaxError, configPath, source.root));
   // A shared base config that is not installed (no node_modules yet, as in a fresh CI clone)
