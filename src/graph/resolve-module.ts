@@ -63,16 +63,25 @@ export function createModuleResolver(
     }
     return known;
   };
+  /**
+   * What a specifier's answer depends on besides the config and the file's format (`.cts`,
+   * `.mts`): a relative one names a path, whichever folder of the package names it (`./a` from
+   * `src` is `../a` from `src/lib`); the package folder stays in the key, as its manifest decides
+   * the module format of the files in it. Any other specifier is answered alike from every
+   * folder of one package, unless the tree has a node_modules folder, or it is a package import
+   * (`#x`), whose answer TypeScript may look up from the folder.
+   */
   const scopeOf = (fromFile: string, specifier: string): string => {
     const dir = posix.dirname(fromFile);
-    return hasNodeModules || isRelative(specifier) || specifier.startsWith('#') ? dir : `package:${packageDirOf(dir)}`;
+    if (isRelative(specifier) && !specifier.startsWith('/')) return `package:${packageDirOf(dir)}\u0000path:${posix.join(dir, specifier)}`;
+    const from = hasNodeModules || isRelative(specifier) || specifier.startsWith('#') ? dir : `package:${packageDirOf(dir)}`;
+    return `${from}\u0000${specifier}`;
   };
 
   return {
     resolve(fromFile, specifier) {
       const config = layout.governing(fromFile);
-      // Files of one folder share their answers, unless their module formats differ (`.cts`, `.mts`).
-      const key = `${config.hash}\u0000${scopeOf(fromFile, specifier)}\u0000${formatExtension(fromFile)}\u0000${specifier}`;
+      const key = `${config.hash}\u0000${formatExtension(fromFile)}\u0000${scopeOf(fromFile, specifier)}`;
       const cached = memo.get(key);
       if (cached) return cached;
       const resolved = resolveWithTypeScript(specifier, posix.join(root, fromFile), config)?.resolvedFileName;

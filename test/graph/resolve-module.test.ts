@@ -1,0 +1,52 @@
+// The resolver's answers are shared between specifiers that name one path: checked against the
+// answers each folder gets on its own.
+import { expect, test } from 'vitest';
+import { loadProjectLayout } from '../../src/project/index.js';
+import { createModuleResolver } from '../../src/graph/resolve-module.js';
+
+const texts: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } }),
+  'package.json': JSON.stringify({ name: 'app' }),
+  'src/a.ts': '',
+  'src/lib/x.ts': '',
+  'src/lib/x/index.ts': '',
+  'src/lib/b.ts': '',
+  'src/lib/deep/c.ts': '',
+  'src/lib/style.css': '',
+  'packages/other/package.json': JSON.stringify({ name: 'other', type: 'module' }),
+  'packages/other/src/d.ts': '',
+};
+
+function resolverOf() {
+  const root = '/repo';
+  const paths = Object.keys(texts);
+  const readText = (path: string) => texts[path];
+  return createModuleResolver(root, new Set(paths), loadProjectLayout({ root, paths, readText }), readText);
+}
+
+test('specifiers naming one path from different folders get its answer; a trailing slash names the folder', () => {
+  const resolver = resolverOf();
+  const asked: Array<[string, string]> = [
+    ['src/a.ts', './lib/x'],
+    ['src/lib/b.ts', './x'],
+    ['src/lib/deep/c.ts', '../x'],
+    ['src/lib/b.ts', './x/'],
+    ['src/lib/deep/c.ts', '../x/'],
+    ['src/lib/deep/c.ts', '../style.css'],
+    ['src/a.ts', './lib/missing'],
+    ['packages/other/src/d.ts', '../../../src/lib/x'],
+  ];
+  const answers = asked.map(([from, specifier]) => resolver.resolve(from, specifier));
+  // Each asked of a resolver of its own: nothing shared.
+  expect(answers).toEqual(asked.map(([from, specifier]) => resolverOf().resolve(from, specifier)));
+  expect(answers).toEqual([
+    { kind: 'file', path: 'src/lib/x.ts' },
+    { kind: 'file', path: 'src/lib/x.ts' },
+    { kind: 'file', path: 'src/lib/x.ts' },
+    { kind: 'file', path: 'src/lib/x/index.ts' },
+    { kind: 'file', path: 'src/lib/x/index.ts' },
+    { kind: 'asset', path: 'src/lib/style.css' },
+    { kind: 'unresolved' },
+    { kind: 'file', path: 'src/lib/x.ts' },
+  ]);
+});
