@@ -792,6 +792,9 @@ async function resolveAsSkimmed(input: GraphInput, progress: ReadProgress, sideR
       for (const { specifier } of skim?.specifiers ?? []) pairs.push([path, specifier]);
     }
     for (const [key, resolution] of resolver.resolve(pairs)) resolved.set(key, resolution);
+    // Lets the threads' messages in: parts waiting here are resolved only after this yields, and
+    // the last one sets the parse-ahead going.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return resolved;
 }

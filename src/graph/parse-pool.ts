@@ -173,14 +173,19 @@ function partsOf(share: readonly ParseJob[]): ParseJob[][] {
   return parts;
 }
 
-/** Shares of about equal text size, so no thread is left with all the large files. */
+/**
+ * Shares of about equal text size, so no thread is left with all the large files (the largest
+ * are dealt first). Each share keeps the order of `jobs`: its first part, of files of all sizes,
+ * comes back as soon as any part could.
+ */
 function balance(jobs: readonly ParseJob[], count: number): ParseJob[][] {
-  const shares: ParseJob[][] = Array.from({ length: count }, () => []);
+  const shares: number[][] = Array.from({ length: count }, () => []);
   const sizes = new Array<number>(count).fill(0);
-  for (const job of [...jobs].sort((a, b) => b.text.length - a.text.length)) {
+  const bySize = jobs.map((_, index) => index).sort((a, b) => jobs[b]!.text.length - jobs[a]!.text.length);
+  for (const index of bySize) {
     const smallest = sizes.indexOf(Math.min(...sizes));
-    shares[smallest]!.push(job);
-    sizes[smallest]! += job.text.length;
+    shares[smallest]!.push(index);
+    sizes[smallest]! += jobs[index]!.text.length;
   }
-  return shares.filter((share) => share.length > 0);
+  return shares.filter((share) => share.length > 0).map((share) => share.sort((a, b) => a - b).map((index) => jobs[index]!));
 }
