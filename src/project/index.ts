@@ -7,7 +7,7 @@ import { workspacePackages } from './workspace-packages.js';
 
 export type { TsconfigInfo, TsconfigSource } from './tsconfig.js';
 export { findWorkspaces, type WorkspaceInput, type WorkspaceLayout } from './workspaces.js';
-export { resolveWorkspaceImport, workspacePackages, type WorkspacePackage } from './workspace-packages.js';
+export { parseManifest, resolveWorkspaceImport, workspacePackages, type WorkspacePackage } from './workspace-packages.js';
 
 /** What the code base is, for one side of the comparison. */
 export interface ProjectLayout {
