@@ -17,11 +17,12 @@ const texts: Record<string, string> = {
   'packages/other/src/d.ts': '',
 };
 
-function resolverOf() {
+/** The resolver of a tree, with its configs and workspace packages. */
+function resolverOf(tree: Record<string, string> = texts) {
   const root = '/repo';
-  const paths = Object.keys(texts);
-  const readText = (path: string) => texts[path];
-  return createModuleResolver(root, new Set(paths), loadProjectLayout({ root, paths, readText }), readText);
+  const paths = Object.keys(tree);
+  const readText = (path: string) => tree[path];
+  return createModuleResolver(root, new Set(paths), loadProjectLayout({ root, paths, readText }), readText, workspacePackages(paths, readText));
 }
 
 test('specifiers naming one path from different folders get its answer; a trailing slash names the folder', () => {
@@ -66,10 +67,7 @@ test('a bare specifier is resolved nowhere without asking TypeScript only when n
     'examples/site/page.ts': '',
     'examples/site/main.ts': '',
   };
-  const root = '/repo';
-  const paths = Object.keys(tree);
-  const readText = (path: string) => tree[path];
-  const resolver = createModuleResolver(root, new Set(paths), loadProjectLayout({ root, paths, readText }), readText, workspacePackages(paths, readText));
+  const resolver = resolverOf(tree);
   const asked: Array<[string, string]> = [
     ['src/a.ts', 'react'],
     ['src/a.ts', 'node:fs'],
