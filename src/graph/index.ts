@@ -400,8 +400,9 @@ async function piecesOf(
     wanted = [...context.entries.keys()].sort(compareText);
     await ensure(wanted);
   } else {
-    // A change that most files can reach through imports: level by level, each level would start
-    // the parse workers anew; one batch parses what the levels would, and more, at once.
+    // A change that most files can reach through imports: level by level, each level would be a
+    // batch waited for in turn, the threads idle while this one builds the level's pieces; one
+    // batch parses what the levels would, and more, at once.
     const reaching = around.reaching(seeds);
     if (reaching.size * 4 > context.entries.size) await context.facts.ensure(likelyConsulted(unbuilt(reaching), context));
     wanted = [...(await piecesReaching(seeds, around.consulting, { ensure, consultedBy, loaders }))].sort(compareText);
