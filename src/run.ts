@@ -142,6 +142,8 @@ async function analyzeChange(options: CheckOptions, extraFocus: (repoRoot: strin
     return await analyzeUntil(ended.signal, options, extraFocus, preset);
   } finally {
     ended.abort();
+    // Done or failed, nothing more is parsed: the threads' memory goes.
+    stopParseThreads();
   }
 }
 
@@ -586,6 +588,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   // The language service reads the same texts as the graph: read them once.
   const texts = await readFiles(repo, side, paths.filter(isGraphInput));
   const { graph } = await buildGraph({ root: repo.root, files, readTexts: async (wanted) => new Map(wanted.flatMap((path) => (texts.has(path) ? [[path, texts.get(path)!] as const] : []))), cache: disabledCache() });
+  // The language service needs the memory the parse threads hold, and they have nothing left to do.
+  stopParseThreads();
   return verifyGraph({
     root: repo.root,
     paths,
