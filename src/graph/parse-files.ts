@@ -30,7 +30,7 @@ export interface ParseOptions {
   /**
    * Read in workers whatever the number of files, while this thread goes on with other work:
    * loading the compiler takes another core, not this one. A batch too small for several
-   * workers goes to one.
+   * workers goes to one, unless several are up already.
    */
   beside?: boolean;
   /** Stops the workers: the command that wanted the facts has ended without them. */

@@ -76,15 +76,22 @@ export class ParsePool {
     try {
       // Each share goes in parts, all sent at once: the answers come as each part is done, and
       // the caller may use them before the rest (a cold run resolves imports while it skims).
+      let failed = false;
       const replies = await Promise.all(
         shares.flatMap((share, index) =>
           partsOf(share).map(async (part) => {
             const parsed = await this.#send(order[index]!, { id: this.#nextId++, jobs: part, depth });
-            onPart?.(parsed);
+            // A batch that failed hands on nothing more.
+            if (!failed) onPart?.(parsed);
             return parsed;
           }),
         ),
-      );
+      ).catch((error: unknown) => {
+        // The other parts would run on unmanaged: the threads end with them (a later batch starts others).
+        failed = true;
+        this.close();
+        throw error;
+      });
       const byPath = new Map(replies.flat().map((parsed) => [parsed.path, parsed]));
       return jobs.map((job) => byPath.get(job.path)!);
     } finally {

@@ -79,6 +79,23 @@ describe('the parse pool', () => {
     expect(await prefetched).toBe(0);
   });
 
+  test('a part that fails fails the batch and ends the threads, and no part is handed on after it', async () => {
+    pool = new ParsePool(workerUrl, 2);
+    const jobs = jobsOf(1200);
+    // A text the reader cannot read: the thread answers with the error.
+    jobs[0] = { ...jobs[0]!, text: { length: 5 } as unknown as string };
+    const handed: number[] = [];
+    let failedAt: number | undefined;
+    const running = pool.run(jobs, 'skim', 2, undefined, (part) => handed.push(part.length)).catch((error: unknown) => {
+      failedAt = handed.length;
+      throw error;
+    });
+    await expect(running).rejects.toThrow();
+    expect(pool.running).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(handed.length).toBe(failedAt);
+  });
+
   test('a stop fails the batch and ends the threads; the next batch starts new ones', async () => {
     pool = new ParsePool(workerUrl, 2);
     const stop = new AbortController();
