@@ -69,12 +69,12 @@ export function createModuleResolver(
    * `src` is `../a` from `src/lib`); the package folder stays in the key, as its manifest decides
    * the module format of the files in it. Any other specifier is answered alike from every
    * folder of one package, unless the tree has a node_modules folder, or it is a package import
-   * (`#x`), whose answer TypeScript may look up from the folder.
+   * (`#x`) or an absolute path (`/x`): those are answered per folder.
    */
   const scopeOf = (fromFile: string, specifier: string): string => {
     const dir = posix.dirname(fromFile);
-    if (isRelative(specifier) && !specifier.startsWith('/')) return `package:${packageDirOf(dir)}\u0000path:${posix.join(dir, specifier)}`;
-    const from = hasNodeModules || isRelative(specifier) || specifier.startsWith('#') ? dir : `package:${packageDirOf(dir)}`;
+    if (isRelative(specifier) && !specifier.startsWith('/')) return `relative\u0000${packageDirOf(dir)}\u0000${posix.join(dir, specifier)}`;
+    const from = hasNodeModules || isRelative(specifier) || specifier.startsWith('#') ? `folder\u0000${dir}` : `package\u0000${packageDirOf(dir)}`;
     return `${from}\u0000${specifier}`;
   };
 
@@ -102,8 +102,11 @@ export function createModuleResolver(
     if (options.moduleResolution === undefined || options.moduleResolution === ts.ModuleResolutionKind.Classic) return false;
     if (Object.keys(options.paths ?? {}).some((pattern) => matchPattern(pattern, specifier) !== undefined)) return false;
     const baseUrl = typeof options.baseUrl === 'string' ? toRelative(options.baseUrl) : undefined;
+    // `moduleSuffixes` (`-native`) would add to a name where its stem cannot show.
+    if ((options.moduleSuffixes ?? []).some((suffix) => suffix !== '')) return false;
     if (options.baseUrl !== undefined) {
-      const candidate = baseUrl === undefined ? undefined : posix.join(baseUrl, specifier);
+      // `utils/` names the folder `utils`.
+      const candidate = baseUrl === undefined ? undefined : posix.join(baseUrl, specifier).replace(/\/+$/, '');
       if (candidate === undefined || stems.has(stemOf(candidate)) || directories.has(candidate)) return false;
     }
     const name = packageNameOf(specifier);

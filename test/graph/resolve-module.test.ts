@@ -58,6 +58,7 @@ test('a bare specifier is resolved nowhere without asking TypeScript only when n
     'package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),
     'src/a.ts': '',
     'src/lib/x.ts': '',
+    'src/utils/index.ts': '',
     'packages/self/package.json': JSON.stringify({ name: 'self-pkg', type: 'module', exports: { '.': './src/index.ts' } }),
     'packages/self/tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } }),
     'packages/self/src/index.ts': '',
@@ -73,6 +74,7 @@ test('a bare specifier is resolved nowhere without asking TypeScript only when n
     ['src/a.ts', 'node:fs'],
     ['src/a.ts', '@app/lib/x'],
     ['src/a.ts', 'src/lib/x'],
+    ['src/a.ts', 'src/utils/'],
     ['src/a.ts', 'self-pkg'],
     ['examples/site/main.ts', 'site/page'],
     ['examples/site/main.ts', 'react/jsx-runtime'],
@@ -83,6 +85,7 @@ test('a bare specifier is resolved nowhere without asking TypeScript only when n
     // `paths`, `baseUrl`, a workspace package, a package naming itself: the tree answers.
     { kind: 'file', path: 'src/lib/x.ts' },
     { kind: 'file', path: 'src/lib/x.ts' },
+    { kind: 'file', path: 'src/utils/index.ts' },
     { kind: 'file', path: 'packages/self/src/index.ts' },
     { kind: 'file', path: 'examples/site/page.ts' },
     { kind: 'external' },
