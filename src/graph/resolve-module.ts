@@ -79,8 +79,10 @@ export function createModuleResolver(
   };
 
   // What a bare specifier could name in the tree without node_modules: a file or folder under
-  // `baseUrl` (by its name without extensions), a workspace package, the file's own package.
-  const stems = new Set([...paths].map(stemOf));
+  // `baseUrl` (by its name without extensions; listed once a config has one), a workspace
+  // package, the file's own package.
+  let stems: Set<string> | undefined;
+  const hasStem = (path: string) => (stems ??= new Set([...paths].map(stemOf))).has(stemOf(path));
   const workspaceNames = new Set(workspaces.map((workspace) => workspace.name));
   const manifestNames = new Map<string, string | undefined>();
   const ownPackageName = (dir: string): string | undefined => {
@@ -101,13 +103,13 @@ export function createModuleResolver(
     // The classic resolver looks for the name in every folder above; an unset one may be classic.
     if (options.moduleResolution === undefined || options.moduleResolution === ts.ModuleResolutionKind.Classic) return false;
     if (Object.keys(options.paths ?? {}).some((pattern) => matchPattern(pattern, specifier) !== undefined)) return false;
-    const baseUrl = typeof options.baseUrl === 'string' ? toRelative(options.baseUrl) : undefined;
     // `moduleSuffixes` (`-native`) would add to a name where its stem cannot show.
     if ((options.moduleSuffixes ?? []).some((suffix) => suffix !== '')) return false;
     if (options.baseUrl !== undefined) {
+      const baseUrl = typeof options.baseUrl === 'string' ? toRelative(options.baseUrl) : undefined;
       // `utils/` names the folder `utils`.
       const candidate = baseUrl === undefined ? undefined : posix.join(baseUrl, specifier).replace(/\/+$/, '');
-      if (candidate === undefined || stems.has(stemOf(candidate)) || directories.has(candidate)) return false;
+      if (candidate === undefined || hasStem(candidate) || directories.has(candidate)) return false;
     }
     const name = packageNameOf(specifier);
     return !workspaceNames.has(name) && ownPackageName(posix.dirname(fromFile)) !== name;
