@@ -177,10 +177,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const headParse = early(
     Promise.all([cacheWork, headFilesWork])
       .then(([cache, files]) => parseUncached(files, headTexts, cache, { signal: ended, onStarted: headStarted, progress: headProgress }))
-      .finally(() => {
-        headStarted();
-        headProgress.end();
-      }),
+      .finally(headStarted),
   );
   // A parse that failed there is done again, and reported, by the graph.
   const headParsed = () => headParse.catch(() => undefined);

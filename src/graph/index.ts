@@ -39,7 +39,10 @@ export interface GraphInput {
   ready?: Promise<unknown>;
   /** Settles once that work no longer needs this thread (its workers started): the resolver is made after. */
   busy?: Promise<unknown>;
-  /** What that work has stored so far: a cold graph resolves those files' imports while it goes on. */
+  /**
+   * What that work has stored so far: a cold graph resolves those files' imports while it goes
+   * on, until the work ends it or `ready` settles (a read that never started ends nothing).
+   */
   progress?: ReadProgress;
 }
 
