@@ -16,6 +16,8 @@ export interface FileSummary {
   surface: string;
   /** A hash of the names the file exports itself (not through `export *`). */
   ownExports: string;
+  /** The file's first syntax error: a graph reports it without decoding the facts. */
+  parseError?: FileFacts['parseErrors'][number];
 }
 
 export function summarize(facts: FileFacts): FileSummary {
@@ -23,9 +25,11 @@ export function summarize(facts: FileFacts): FileSummary {
   for (const declaration of facts.declarations) for (const name of declaration.exportedAs) ownExports.add(name);
   for (const localExport of facts.localExports) ownExports.add(localExport.exported);
   for (const reExport of facts.reExports) if (reExport.exported !== '*') ownExports.add(reExport.exported);
+  const [parseError] = facts.parseErrors;
   return {
     surface: surfaceOf(facts),
     ownExports: createHash('sha1').update([...ownExports].sort().join('\u0000')).digest('base64'),
+    ...(parseError === undefined ? {} : { parseError }),
   };
 }
 

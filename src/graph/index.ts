@@ -140,7 +140,7 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   // Syntax errors need a parse: they are the graph's files' (the whole repository's for a whole graph).
   const parseErrors = new Map<string, { line: number; col: number; message: string }>();
   for (const path of pieces.keys()) {
-    const first = facts.get(path)?.parseErrors[0];
+    const first = entries.get(path)!.facts?.summary.parseError;
     if (first) parseErrors.set(path, first);
   }
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
@@ -585,6 +585,21 @@ function stamper(
     return hash.digest('base64');
   };
   const exportsPrefix = exportsKey('');
+  // A key's share of a signature, once per run: thousands of pieces consult the same barrels,
+  // whose star closures can be long.
+  const keyDigests = new Map<string, string>();
+  const keyDigest = (key: string): string => {
+    let digest = keyDigests.get(key);
+    if (digest === undefined) {
+      const files = key.startsWith(exportsPrefix) ? starClosure(key.slice(exportsPrefix.length)) : [key];
+      const hash = createHash('sha1').update(key);
+      // What the stamps read: a file without facts (its text could not be read) is absent.
+      for (const file of files) hash.update(`\n${file}\u0000${entries.has(file) ? blobs.get(file) : 'absent'}`);
+      digest = hash.digest('base64');
+      keyDigests.set(key, digest);
+    }
+    return digest;
+  };
   return {
     stampOf(key) {
       const known = stamps.get(key);
@@ -594,14 +609,9 @@ function stamper(
       return stamp;
     },
     signatureOf(keys) {
-      const parts = [snapshot];
-      for (const key of keys) {
-        const files = key.startsWith(exportsPrefix) ? starClosure(key.slice(exportsPrefix.length)) : [key];
-        parts.push(key.startsWith(exportsPrefix) ? '*' : '');
-        // What the stamps read: a file without facts (its text could not be read) is absent.
-        for (const file of files) parts.push(`${file}\u0000${entries.has(file) ? blobs.get(file) : 'absent'}`);
-      }
-      return createHash('sha1').update(parts.join('\n')).digest('base64');
+      const hash = createHash('sha1').update(snapshot);
+      for (const key of keys) hash.update(`\n${keyDigest(key)}`);
+      return hash.digest('base64');
     },
   };
 }

@@ -142,6 +142,10 @@ describe('blast check, end to end', () => {
     // Analysed as far as it parses: the use of `a` before the error counts.
     expect(result.affected.files).toEqual(['src/b.ts', 'src/broken.ts']);
     expect(result.stats).toMatchObject({ unresolvedImports: 1, unparsedFiles: ['src/broken.ts'] });
+    // Warm, the facts stay in the cache: the syntax error is still reported, from what it kept.
+    const warm = await runCli(['check', '--format', 'json'], repo);
+    expect(warm.stderr).toBe(run.stderr);
+    expect((JSON.parse(warm.stdout) as Result).stats).toMatchObject({ unresolvedImports: 1, unparsedFiles: ['src/broken.ts'] });
 
     const verbose = await runCli(['check', '--verbose', '--format', 'json'], repo);
     expect(verbose.stderr).toContain("src/b.ts:2: unresolved import './missing'\n");
