@@ -55,6 +55,8 @@ export interface DerivedValidity {
 /** A derived value as the cache holds it; the value itself is decoded when first asked for. */
 export interface StoredDerived<T> extends DerivedValidity {
   load(): T;
+  /** What was kept decoded beside the value (see `GraphCache.storeDerived`), of a shape the caller checks. */
+  outline: unknown;
   /**
    * Keeps the value also under the signature of the state it was just found valid in, as the
    * newest variant. The old one stays: the merge-base and the head of a check are two states
@@ -75,7 +77,8 @@ export interface GraphCache {
    * differ elsewhere (the merge-base and the head of one check), each valid in its own.
    */
   derived<K extends keyof Derived>(kind: K, path: string, blob: string): Array<StoredDerived<Derived[K]>>;
-  storeDerived<K extends keyof Derived>(kind: K, path: string, blob: string, value: Derived[K], validity: DerivedValidity): void;
+  /** `outline`: what a run reads of many variants without decoding their values (see `PieceOutline`), kept decoded. */
+  storeDerived<K extends keyof Derived>(kind: K, path: string, blob: string, value: Derived[K], validity: DerivedValidity, outline?: unknown): void;
   fingerprints(path: string, blob: string): ReadonlyMap<string, SymbolFingerprint> | undefined;
   storeFingerprints(path: string, blob: string, fingerprints: ReadonlyMap<string, SymbolFingerprint>): void;
   /** Resolutions known for one project snapshot, with the project's warnings. */
@@ -94,7 +97,7 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 13;
+const FORMAT = 14;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;
@@ -178,7 +181,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     openStore<Array<[string, SymbolFingerprint]>>(printsFile, version),
     openStore<ProjectSnapshot>(snapshotsFile, version),
     // The value stays encoded until a run builds its graph from it: most variants found are only checked.
-    openStore<Array<DerivedValidity & { encoded: Buffer }>>(piecesFile, version),
+    openStore<Array<DerivedValidity & { outline?: unknown; encoded: Buffer }>>(piecesFile, version),
     openStore<FileSkim>(skimsFile, version),
   ]);
   const decoded = new Map<string, FileFacts>();
@@ -219,6 +222,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
               {
                 signature: variant.signature,
                 consulted: variant.consulted,
+                outline: variant.outline,
                 load: () => deserialize(variant.encoded) as Derived[K],
                 renew: (signature: string) => {
                   const others = (pieceStore.get(storeKey) ?? []).filter((other) => other.signature !== signature);
@@ -230,10 +234,10 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       );
     },
     // Encoded now: the graph assembled from a piece may upgrade its edges' kinds later.
-    storeDerived: (kind, path, blob, value, validity) => {
+    storeDerived: (kind, path, blob, value, validity, outline) => {
       const storeKey = `${kind}\u0000${key(path, blob)}`;
       const others = pieceStore.get(storeKey);
-      const variant = { ...validity, encoded: serialize(value) };
+      const variant = { ...validity, ...(outline === undefined ? {} : { outline }), encoded: serialize(value) };
       pieceStore.set(storeKey, [variant, ...(Array.isArray(others) ? others.slice(0, DERIVED_VARIANTS - 1) : [])]);
     },
     fingerprints: (path, blob) => {

@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
-import { assembleGraph, createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
+import { assembleGraph, type PieceSource } from './assemble-graph.js';
+import { createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
 import { heldFacts, type Derived, type GraphCache, type ProjectSnapshot, type StoredDerived, type StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
 import { unreadBy, type FileSummary } from './file-summary.js';
+import { isPieceOutline, outlineOf } from './piece-outline.js';
 import { prefetchOrder } from './prefetch-order.js';
 import { parseFiles, parseThreadsUp, prefetchFacts, WORKER_THRESHOLD, type ParseDepth, type ParsedFile, type ParseOptions } from './parse-files.js';
 import { ReadProgress } from './read-progress.js';
@@ -128,8 +130,8 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => facts.get(path) }, { resolve }));
   const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stamps: stamper(entries, blobs, resolve, snapshot), builder, facts };
   const { pieces, looked, built } = await piecesOf(seeds, { consulting, reaching }, context);
-  // A focused graph serves a walk, which asks for few members' dependents: those are drawn when asked.
-  const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], facts), { lazyMembers: input.focus !== undefined });
+  // A focused graph serves a walk, which asks for the dependents of few symbols: pieces are decoded, and member edges drawn, as asked.
+  const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], facts), { lazy: input.focus !== undefined });
 
   // Whole-repository figures come from the skims, whatever the focus and whatever was parsed.
   for (const [path, entry] of entries) {
@@ -368,9 +370,9 @@ async function piecesOf(
   seeds: readonly string[] | undefined,
   around: { consulting: (files: readonly string[]) => Iterable<string>; reaching: (files: readonly string[]) => Set<string> },
   context: PieceContext,
-): Promise<{ pieces: Map<string, FilePiece>; looked: ReadonlySet<string>; built: number }> {
+): Promise<{ pieces: Map<string, PieceSource>; looked: ReadonlySet<string>; built: number }> {
   const consultedBy = new Map<string, readonly string[]>();
-  const loaders = new Map<string, () => FilePiece>();
+  const sources = new Map<string, PieceSource>();
   let built = 0;
   const missed = new Set<string>();
   /** Loads the cached piece of a file whose consulted files keep their stamps; whether there was one (asked once). */
@@ -382,19 +384,22 @@ async function piecesOf(
       return false;
     }
     consultedBy.set(path, stored.consulted.map(([file]) => file));
-    loaders.set(path, once(stored.load));
+    const load = once(stored.load);
+    // An outline of another shape (a cache written by other code) is made again from the piece.
+    sources.set(path, { outline: isPieceOutline(stored.outline) ? stored.outline : outlineOf(load()), load });
     return true;
   };
   /** The files among `paths` whose pieces are not loaded and not in the cache: to be built. */
-  const unbuilt = (paths: Iterable<string>) => [...paths].filter((path) => !loaders.has(path) && context.entries.has(path) && !fromCache(path));
+  const unbuilt = (paths: Iterable<string>) => [...paths].filter((path) => !sources.has(path) && context.entries.has(path) && !fromCache(path));
   const ensure = async (paths: Iterable<string>) => {
     const pending = unbuilt(paths);
     // Built in rounds: a piece that needs facts not parsed yet waits for the next, after they are.
     await context.facts.ensure(likelyConsulted(pending, context));
     await inRounds(pending, (path) => context.builder().piece(path)!, context.facts, (path, { piece, consulted }) => {
-      storeVariant(context, 'piece', path, piece, consulted);
+      const outline = outlineOf(piece);
+      storeVariant(context, 'piece', path, piece, consulted, outline);
       consultedBy.set(path, consulted);
-      loaders.set(path, () => piece);
+      sources.set(path, { outline, load: () => piece });
       built++;
     });
   };
@@ -408,12 +413,12 @@ async function piecesOf(
     // batch parses what the levels would, and more, at once.
     const reaching = around.reaching(seeds);
     if (reaching.size * 4 > context.entries.size) await context.facts.ensure(likelyConsulted(unbuilt(reaching), context));
-    wanted = [...(await piecesReaching(seeds, around.consulting, { ensure, consultedBy, loaders }))].sort(compareText);
+    wanted = [...(await piecesReaching(seeds, around.consulting, { ensure, consultedBy, sources }))].sort(compareText);
   }
   // The graph's files have facts, whether their pieces came from the cache or not: the walk reads them.
   await context.facts.ensure(wanted);
   // In path order: the order of pieces is the order of dependents, hence of why-paths.
-  return { pieces: new Map(wanted.map((path) => [path, loaders.get(path)!()])), looked: new Set(loaders.keys()), built };
+  return { pieces: new Map(wanted.map((path) => [path, sources.get(path)!])), looked: new Set(sources.keys()), built };
 }
 
 /**
@@ -474,14 +479,14 @@ async function piecesReaching(
   pieces: {
     ensure: (paths: Iterable<string>) => Promise<void>;
     consultedBy: ReadonlyMap<string, readonly string[]>;
-    loaders: ReadonlyMap<string, () => FilePiece>;
+    sources: ReadonlyMap<string, PieceSource>;
   },
 ): Promise<Set<string>> {
-  const { ensure, consultedBy, loaders } = pieces;
+  const { ensure, consultedBy, sources } = pieces;
   const reached = new Set<string>();
   const queue: string[] = [];
   const reach = (file: string) => {
-    if (reached.has(file) || !loaders.has(file)) return;
+    if (reached.has(file) || !sources.has(file)) return;
     reached.add(file);
     queue.push(file);
   };
@@ -507,19 +512,13 @@ async function piecesReaching(
   for (let done = 0; done < queue.length; ) {
     const level = queue.slice(done);
     done = queue.length;
-    const bases = level.flatMap((path) => heritageFiles(loaders.get(path)!()));
+    const bases = level.flatMap((path) => sources.get(path)!.outline.heritage.map(([, base]) => base.slice(0, base.lastIndexOf('#'))));
     await ensure([...bases, ...consulting([...level, ...bases])]);
     record();
     for (const base of bases) reach(base);
     for (const file of level) for (const consulter of consulters.get(file) ?? []) reach(consulter);
   }
   return reached;
-}
-
-/** Files of the classes and interfaces a piece's classes extend or implement. */
-function heritageFiles(piece: FilePiece): string[] {
-  const classes = new Set(piece.symbols.filter((symbol) => symbol.declarationKind === 'class').map((symbol) => symbol.id));
-  return piece.edges.filter((edge) => classes.has(edge.from) && !edge.structural).map((edge) => edge.to.slice(0, edge.to.lastIndexOf('#')));
 }
 
 /**
@@ -592,10 +591,9 @@ function stamper(
     let digest = keyDigests.get(key);
     if (digest === undefined) {
       const files = key.startsWith(exportsPrefix) ? starClosure(key.slice(exportsPrefix.length)) : [key];
-      const hash = createHash('sha1').update(key);
       // What the stamps read: a file without facts (its text could not be read) is absent.
-      for (const file of files) hash.update(`\n${file}\u0000${entries.has(file) ? blobs.get(file) : 'absent'}`);
-      digest = hash.digest('base64');
+      const text = files.map((file) => `${file}\u0000${entries.has(file) ? blobs.get(file) : 'absent'}`).join('\n');
+      digest = hash('sha1', `${key}\n${text}`, 'base64');
       keyDigests.set(key, digest);
     }
     return digest;
@@ -609,9 +607,8 @@ function stamper(
       return stamp;
     },
     signatureOf(keys) {
-      const hash = createHash('sha1').update(snapshot);
-      for (const key of keys) hash.update(`\n${keyDigest(key)}`);
-      return hash.digest('base64');
+      // One-shot hashing: a warm run checks a signature per piece of every file that can reach the change.
+      return hash('sha1', `${snapshot}\n${keys.map(keyDigest).join('\n')}`, 'base64');
     },
   };
 }
@@ -895,12 +892,10 @@ function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, p
   return valid;
 }
 
-function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[]): void {
+function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[], outline?: unknown): void {
   const { stamps } = context;
-  context.cache.storeDerived(kind, path, context.blobs.get(path)!, value, {
-    consulted: consulted.map((key) => [key, stamps.stampOf(key)]),
-    signature: stamps.signatureOf(consulted),
-  });
+  const validity = { consulted: consulted.map((key): [string, string] => [key, stamps.stampOf(key)]), signature: stamps.signatureOf(consulted) };
+  context.cache.storeDerived(kind, path, context.blobs.get(path)!, value, validity, outline);
 }
 
 /** What `GraphOutput.exportedSymbols` answers: from the cache while the files it read keep their stamps. */

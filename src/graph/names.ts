@@ -10,3 +10,6 @@ export const MODULE_SYMBOL = '<module>';
 export function symbolId(file: string, name: string): string {
   return `${file}#${name}`;
 }
+
+/** `x.constructor` is the runtime's constructor property, never a call of a class's constructor. */
+export const notMembers = new Set(['constructor', 'prototype']);

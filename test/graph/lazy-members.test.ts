@@ -1,9 +1,10 @@
-// A focused graph draws member and override edges only when a member's dependents are asked
-// for: the same edges, on every fixture, as the whole graph draws up front.
+// A focused graph decodes pieces and draws member and override edges only when a symbol's
+// dependents are asked for: the same edges, in the same order, on every fixture, as the whole
+// graph draws up front.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildGraph, disabledCache } from '../../src/graph/index.js';
+import { buildGraph, disabledCache, memoryCache, type GraphCache } from '../../src/graph/index.js';
 import type { SymbolGraph } from '../../src/types.js';
 import { FIXTURES_DIR } from '../helpers/git-repo.js';
 import { treeOf } from './graph-of.js';
@@ -21,17 +22,69 @@ function filesUnder(dir: string): Record<string, string> {
   return files;
 }
 
-function dependentsOfEverySymbol(graph: SymbolGraph): string[] {
-  return [...graph.symbols.keys()].flatMap((id) => (graph.dependents.get(id) ?? []).map((edge) => `${edge.from} -> ${id} (${edge.kind})`)).sort();
+/** Each symbol's dependents, in the graph's order (the order of why-paths), asked symbol by symbol. */
+function dependentsOf(graph: SymbolGraph, ids: readonly string[]): Record<string, string[]> {
+  return Object.fromEntries(ids.map((id) => [id, (graph.dependents.get(id) ?? []).map((edge) => `${edge.from} (${edge.kind}, line ${edge.line})`)]));
 }
 
 const scenarios = readdirSync(FIXTURES_DIR).filter((name) => statSync(join(FIXTURES_DIR, name, 'head'), { throwIfNoEntry: false })?.isDirectory());
 
 describe('member edges drawn when asked for', () => {
-  test.each(scenarios)('%s: the same dependents as the whole graph', async (scenario) => {
+  test.each(scenarios)('%s: the same dependents, in the same order, as the whole graph, from fresh pieces and from the cache', async (scenario) => {
     const tree = treeOf(filesUnder(join(FIXTURES_DIR, scenario, 'head')));
     const whole = await buildGraph({ ...tree, cache: disabledCache() });
-    const focused = await buildGraph({ ...tree, cache: disabledCache(), focus: whole.codeFiles });
-    expect(dependentsOfEverySymbol(focused.graph)).toEqual(dependentsOfEverySymbol(whole.graph));
+    const ids = [...whole.graph.symbols.keys()];
+    const expected = dependentsOf(whole.graph, ids);
+    const cache = await memoryCache();
+    // Asked before anything else: each piece is decoded as a symbol's dependents need it.
+    const cold = await buildGraph({ ...tree, cache, focus: whole.codeFiles });
+    expect(dependentsOf(cold.graph, ids)).toEqual(expected);
+    const warm = await buildGraph({ ...tree, cache, focus: whole.codeFiles });
+    expect(warm.builtPieces).toBe(0);
+    expect(dependentsOf(warm.graph, ids)).toEqual(expected);
+    expect([...warm.graph.symbols.keys()]).toEqual(ids);
+    expect(warm.graph.unknownEdges).toBe(whole.graph.unknownEdges);
+  });
+});
+
+/** A cache that counts the graph pieces it decodes. */
+function countingDecodes(cache: GraphCache): { cache: GraphCache; decoded: () => number } {
+  let decoded = 0;
+  const derived: GraphCache['derived'] = (kind, path, blob) =>
+    cache.derived(kind, path, blob).map((variant) => ({
+      ...variant,
+      load: () => {
+        decoded++;
+        return variant.load();
+      },
+    }));
+  return { cache: { ...cache, derived }, decoded: () => decoded };
+}
+
+describe('pieces decoded when asked for', () => {
+  // Every user imports the core module; one uses the function that changes.
+  const users = Object.fromEntries(
+    Array.from({ length: 30 }, (_, index) => [`src/user-${index}.ts`, `import { steady } from './core';\nexport const user${index} = () => steady();\n`]),
+  );
+  const files = {
+    'src/core.ts': 'export function steady() { return 1; }\nexport function changed() { return 2; }\n',
+    'src/caller.ts': "import { changed } from './core';\nexport const caller = () => changed();\n",
+    ...users,
+  };
+
+  test('a warm graph of a module every file imports decodes the pieces of the files holding its dependents, not every file', async () => {
+    const tree = treeOf(files);
+    const memory = await memoryCache();
+    await buildGraph({ ...tree, cache: memory, focus: ['src/core.ts'] });
+    const { cache, decoded } = countingDecodes(memory);
+    const warm = await buildGraph({ ...tree, cache, focus: ['src/core.ts'] });
+    expect([...warm.graph.files.keys()]).toHaveLength(32);
+    expect(decoded()).toBe(0);
+    expect(warm.graph.dependents.get('src/core.ts#changed')?.map((edge) => edge.from)).toEqual(['src/caller.ts#caller']);
+    expect(warm.graph.symbols.get('src/caller.ts#caller')?.declarationKind).toBe('const');
+    expect(decoded()).toBe(1);
+    // Iterating the symbols decodes every piece, and lists them in path order as a whole graph does.
+    expect([...warm.graph.symbols.keys()].slice(0, 3)).toEqual(['src/caller.ts#caller', 'src/core.ts#steady', 'src/core.ts#changed']);
+    expect(decoded()).toBe(32);
   });
 });
