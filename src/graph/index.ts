@@ -383,7 +383,7 @@ async function piecesOf(
       missed.add(path);
       return false;
     }
-    consultedBy.set(path, stored.consulted.map(([file]) => file));
+    consultedBy.set(path, stored.consulted);
     const load = once(stored.load);
     // An outline of another shape (a cache written by other code) is made again from the piece.
     sources.set(path, { outline: isPieceOutline(stored.outline) ? stored.outline : outlineOf(load()), load });
@@ -879,14 +879,17 @@ function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, p
   const signatureOf = (variant: StoredDerived<Derived[K]>): string => {
     let signature = signatures.get(variant);
     if (signature === undefined) {
-      signature = stamps.signatureOf(variant.consulted.map(([key]) => key));
+      signature = stamps.signatureOf(variant.consulted);
       signatures.set(variant, signature);
     }
     return signature;
   };
   const same = variants.find((variant) => variant.signature === signatureOf(variant));
   if (same) return same;
-  const valid = variants.find((variant) => variant.consulted.every(([key, stamp]) => stamps.stampOf(key) === stamp));
+  const valid = variants.find((variant) => {
+    const kept = variant.stamps === '' ? [] : variant.stamps.split('\n');
+    return kept.length === variant.consulted.length && variant.consulted.every((key, index) => stamps.stampOf(key) === kept[index]);
+  });
   // Valid in this state too (a file added elsewhere): the next run here needs no stamps.
   valid?.renew(signatureOf(valid));
   return valid;
@@ -894,7 +897,7 @@ function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, p
 
 function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[], outline?: unknown): void {
   const { stamps } = context;
-  const validity = { consulted: consulted.map((key): [string, string] => [key, stamps.stampOf(key)]), signature: stamps.signatureOf(consulted) };
+  const validity = { consulted: [...consulted], stamps: consulted.map((key) => stamps.stampOf(key)).join('\n'), signature: stamps.signatureOf(consulted) };
   context.cache.storeDerived(kind, path, context.blobs.get(path)!, value, validity, outline);
 }
 

@@ -75,6 +75,17 @@ describe('graph cache', () => {
     expect(edgesOf(second.output.graph)).toEqual(reference);
   });
 
+  test('facts or pieces whose bodies are gone are parsed and built again', async () => {
+    const dir = cacheDir();
+    const reference = edgesOf(await graphOf(files));
+    await build(files, dir);
+    for (const name of readdirSync(dir).filter((name) => name.startsWith('fact-bodies.bin') || name.startsWith('piece-bodies.bin'))) rmSync(join(dir, name));
+    const again = await build(files, dir);
+    expect(again.output.parsedFiles).toBe(2);
+    expect(again.output.builtPieces).toBe(2);
+    expect(edgesOf(again.output.graph)).toEqual(reference);
+  });
+
   test('two builds at once leave a cache that a third reads whole', async () => {
     const dir = cacheDir();
     const other = { ...files, 'src/c.ts': "import { b } from './b';\nexport const c = b;\n" };
