@@ -1,5 +1,6 @@
 import type { GraphEdge, GraphFiles, SymbolGraph, SymbolInfo } from '../types.js';
 import type { FilePiece } from './build-graph.js';
+import { fileOfSymbol } from './names.js';
 import type { PieceOutline } from './piece-outline.js';
 
 /** A file's piece as a graph takes it: its outline at hand, the piece itself decoded when first needed. */
@@ -91,11 +92,6 @@ class LoadingMap<V> extends Map<string, V> {
   }
 }
 
-/** The file of a symbol id (`file#name`). */
-function fileOf(id: string): string {
-  return id.slice(0, id.lastIndexOf('#'));
-}
-
 /**
  * The pieces of a graph, decoded as asked. Decoding a piece lists its symbols and its file
  * edges (those into the graph's symbols: a piece knows every file, a focused graph holds fewer)
@@ -119,7 +115,7 @@ class PieceShelf {
   constructor(sources: ReadonlyMap<string, PieceSource>) {
     this.#sources = sources;
     this.#order = [...sources.keys()];
-    const loadFor = (id: string) => void this.piece(fileOf(id));
+    const loadFor = (id: string) => void this.piece(this.fileOf(id));
     const loadAll = () => this.#loadAll();
     this.symbols = new LoadingMap(loadFor, loadAll);
     this.dependencies = new LoadingMap(loadFor, loadAll);
@@ -138,9 +134,14 @@ class PieceShelf {
     this.#listedInOrder = true;
   }
 
+  /** The file of a symbol id (see `fileOfSymbol`). */
+  fileOf(id: string): string {
+    return fileOfSymbol(id, (path) => this.#sources.has(path));
+  }
+
   /** Whether the graph has a symbol: from the outline of its file, decoding nothing. */
   has(id: string): boolean {
-    const file = fileOf(id);
+    const file = this.fileOf(id);
     let declared = this.#declared.get(file);
     if (!declared) {
       declared = new Set(this.#sources.get(file)?.outline.symbols);
@@ -211,7 +212,7 @@ class PieceShelf {
 
   /** What a piece says of the types of a symbol's members, its bases and what its calls return. */
   memberInput(id: string): MemberInput | undefined {
-    const file = fileOf(id);
+    const file = this.fileOf(id);
     let input = this.#memberInputs.get(file);
     if (!input) {
       const piece = this.piece(file);
@@ -332,7 +333,7 @@ class MemberDependents extends Map<string, GraphEdge[]> {
    */
   #add(edge: GraphEdge): void {
     // Its dependent's file edges are indexed first: a pair keeps its first edge.
-    this.#shelf.piece(fileOf(edge.from));
+    this.#shelf.piece(this.#shelf.fileOf(edge.from));
     this.#gather(edge.to);
     if (!keepEdge(this.#shelf.edgeIndex, edge)) return;
     super.set(edge.to, [...(super.get(edge.to) ?? []), edge]);

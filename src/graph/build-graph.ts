@@ -1,6 +1,6 @@
 import type { BindingUse, CodeEdgeKind, FileFacts, GraphEdge, GraphFiles, ImportBinding, ReExport, SymbolInfo } from '../types.js';
 import { keepEdge } from './assemble-graph.js';
-import { EXPORT_EQUALS, symbolId } from './names.js';
+import { EXPORT_EQUALS, fileOfSymbol, symbolId } from './names.js';
 import { isMemberName } from './piece-outline.js';
 import type { ModuleResolver } from './resolve-module.js';
 
@@ -51,7 +51,7 @@ export function createPieceBuilder(source: FactsSource, resolver: ModuleResolver
   const declaredNames = new Map<string, Set<string>>();
   /** Whether a symbol is declared (`C.m` exists), from its file's facts. */
   const hasSymbol = (id: string): boolean => {
-    const file = id.slice(0, id.lastIndexOf('#'));
+    const file = fileOfSymbol(id, source.has);
     tracker.touch(file);
     let names = declaredNames.get(file);
     if (!names) {

@@ -99,7 +99,7 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 15;
+const FORMAT = 16;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;

@@ -47,6 +47,24 @@ describe('member edges drawn when asked for', () => {
   });
 });
 
+describe('a symbol whose name holds a #', () => {
+  test('a private member, in a path with a # too: the same dependents, in the same order, as the whole graph', async () => {
+    const tree = treeOf({
+      'src/#internal/counter.ts': 'export class Counter {\n  #step() { return 1; }\n  next() { return this.#step(); }\n}\n',
+      'src/use.ts': "import { Counter } from './#internal/counter';\nexport const tick = () => new Counter().next();\n",
+    });
+    const whole = await buildGraph({ ...tree, cache: disabledCache() });
+    const ids = [...whole.graph.symbols.keys()];
+    expect(ids).toContain('src/#internal/counter.ts#Counter.#step');
+    const expected = dependentsOf(whole.graph, ids);
+    expect(expected['src/#internal/counter.ts#Counter.#step']).toEqual(['src/#internal/counter.ts#Counter (runtime, line 2)', 'src/#internal/counter.ts#Counter.next (runtime, line 3)']);
+    const cache = await memoryCache();
+    await buildGraph({ ...tree, cache, focus: whole.codeFiles });
+    const warm = await buildGraph({ ...tree, cache, focus: whole.codeFiles });
+    expect(dependentsOf(warm.graph, ids)).toEqual(expected);
+  });
+});
+
 /** A cache that counts the graph pieces it decodes. */
 function countingDecodes(cache: GraphCache): { cache: GraphCache; decoded: () => number } {
   let decoded = 0;
