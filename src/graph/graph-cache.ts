@@ -265,17 +265,37 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     flush: async () => {
       if (dir === undefined) return;
       await mkdir(dir, { recursive: true }).catch(() => undefined);
-      await Promise.all([skimStore.flush(), factsStore.flush(), factBodies.flush(), printStore.flush(), pieceStore.flush(), pieceBodies.flush(), snapshotStore.flush({ keepOnly: 8 })]);
+      // Live: entries of the files this run skimmed, which are every file of the trees it read.
+      const skimmed = skimStore.used();
+      const isLive = (key: string) => skimmed.has(key);
+      // A piece's key is `kind\0path\0blob`, its body's that and `\0signature`.
+      const isLivePiece = (key: string) => isLive(key.slice(key.indexOf('\u0000') + 1));
+      const isLiveBody = (key: string) => isLivePiece(key.slice(0, key.lastIndexOf('\u0000')));
+      await Promise.all([
+        skimStore.flush(),
+        factsStore.flush({ isLive }),
+        factBodies.flush({ isLive }),
+        printStore.flush({ isLive }),
+        pieceStore.flush({ isLive: isLivePiece }),
+        pieceBodies.flush({ isLive: isLiveBody }),
+        snapshotStore.flush({ keepOnly: 8 }),
+      ]);
     },
   };
 }
 
 interface Store<T> {
   get(key: string): T | undefined;
+  /** The keys this run read, touched or wrote. */
+  used(): ReadonlySet<string>;
   /** Whether the store holds a key; a held key is kept like one read, though nothing is decoded. */
   touch(key: string): boolean;
   set(key: string, value: T): void;
-  flush(options?: { keepOnly?: number }): Promise<void>;
+  /**
+   * `keepOnly`: keep only the newest entries; `isLive`: entries a later run is likely to want,
+   * though this one did not read them, kept when the journals are folded.
+   */
+  flush(options?: { keepOnly?: number; isLive?: (key: string) => boolean }): Promise<void>;
 }
 
 /** Journals past this many are folded into the store's main file by the run that writes the next. */
@@ -325,6 +345,7 @@ async function openStore<T>(file: string | undefined, version: string, encoding:
       if (value !== undefined) used.add(key);
       return value;
     },
+    used: () => used,
     touch(key) {
       const held = added.has(key) || entries.has(key);
       if (held) used.add(key);
@@ -347,10 +368,12 @@ async function openStore<T>(file: string | undefined, version: string, encoding:
       const merged = new Map([...entries, ...current.entries].filter(([key]) => !added.has(key)));
       for (const [key, value] of encodeAdded()) merged.set(key, value);
       // Entries of blobs long gone would grow the file forever: past twice what this run used,
-      // keep only what it used. Snapshots: only the latest few.
+      // keep only what it used and what is live (a check of one small change reads the entries
+      // of few files, and the next check of a core module needs all the others). Snapshots:
+      // only the latest few.
       let kept = merged;
       if (options.keepOnly !== undefined) kept = new Map([...merged].slice(-options.keepOnly));
-      else if (merged.size > Math.max(2 * used.size, 1000)) kept = new Map([...merged].filter(([key]) => used.has(key)));
+      else if (merged.size > Math.max(2 * used.size, 1000)) kept = new Map([...merged].filter(([key]) => used.has(key) || options.isLive?.(key) === true));
       if (await writeAtomically(file, encodeStore(version, kept))) {
         // Only the journals folded in: one written meanwhile stays for the next reader.
         await Promise.all(current.journals.map((journal) => rm(journal, { force: true }).catch(() => undefined)));

@@ -207,6 +207,26 @@ describe('graph cache', () => {
     expect(edgesOf(warm.output.graph)).toEqual(edgesOf(await graphOf(folded)));
   });
 
+  test('folding the journals keeps what the files of the tree need, though the run that folds them read little of it', async () => {
+    const users = Object.fromEntries(Array.from({ length: 1100 }, (_, index) => [`src/user-${index}.ts`, `import { core } from './core';\nexport const user${index} = () => core();\n`]));
+    const tree = { 'src/core.ts': 'export function core() { return 1; }\n', 'src/leaf.ts': 'export const leaf = 1;\n', ...users };
+    const dir = cacheDir();
+    const focused = async (files: Record<string, string>, focus: string) => {
+      const cache = await openGraphCache(dir, '1.0.0');
+      const output = await buildGraph({ ...treeOf(files), cache, focus: [focus] });
+      await cache.flush();
+      return output;
+    };
+    // Past a thousand entries, folding drops what it judges gone.
+    expect((await focused(tree, 'src/core.ts')).builtPieces).toBe(1101);
+    // Edits of a module nothing imports: each check reads its few entries and adds a journal.
+    for (let edit = 1; edit <= 10; edit++) await focused({ ...tree, 'src/leaf.ts': `export const leaf = ${edit};\n` }, 'src/leaf.ts');
+    expect(readdirSync(dir).filter((name) => name.startsWith('pieces.bin.') && name.endsWith('.log')).length).toBeLessThan(8);
+    const warm = await focused({ ...tree, 'src/leaf.ts': 'export const leaf = 10;\n' }, 'src/core.ts');
+    expect(warm.parsedFiles).toBe(0);
+    expect(warm.builtPieces).toBe(0);
+  });
+
   test('clearing removes only the files blast writes', async () => {
     const dir = cacheDir();
     await build(files, dir);
