@@ -98,10 +98,14 @@ function dependentsTree(id: string, graph: SymbolGraph, depth: number): Dependen
   return build(id, 1, new Set([id]));
 }
 
-/** Every symbol id of one file at head, top-level ones first. */
+/**
+ * Every symbol id of one file at head, top-level ones first. Named by the file's declarations:
+ * a graph asked for a few symbols decodes only their file's share of it.
+ */
 export function symbolsOfFile(graph: SymbolGraph, file: string): string[] {
-  return [...graph.symbols.values()]
-    .filter((symbol) => symbol.file === file)
+  const names = new Set(graph.files.get(file)?.declarations.map((declaration) => declaration.name));
+  return [...names]
+    .flatMap((name) => graph.symbols.get(`${file}#${name}`) ?? [])
     .sort((a, b) => a.line - b.line || (a.name < b.name ? -1 : 1))
     .map((symbol) => symbol.id);
 }
