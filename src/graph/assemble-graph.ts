@@ -38,7 +38,7 @@ export function assembleGraph(sources: ReadonlyMap<string, PieceSource>, files: 
   return graph;
 }
 
-/** A map whose entries are loaded as asked: a key's by `loadFor`, all of them before it is iterated or counted. */
+/** A map whose entries are loaded as asked: a key's by `loadFor`, all of them before it is iterated or counted. `set` and `clear` load nothing. */
 class LoadingMap<V> extends Map<string, V> {
   constructor(
     private readonly loadFor: (key: string) => void,
@@ -128,8 +128,8 @@ class PieceShelf {
   #loadAll(): void {
     for (const file of this.#sources.keys()) this.piece(file);
     if (this.#listedInOrder) return;
-    Map.prototype.clear.call(this.symbols);
-    Map.prototype.clear.call(this.dependencies);
+    this.symbols.clear();
+    this.dependencies.clear();
     for (const file of this.#sources.keys()) this.#list(this.#loaded.get(file)!);
     this.#listedInOrder = true;
   }
@@ -167,12 +167,12 @@ class PieceShelf {
 
   /** Lists a decoded piece's symbols and kept file edges in the graph's maps. */
   #list(piece: FilePiece): void {
-    for (const symbol of piece.symbols) Map.prototype.set.call(this.symbols, symbol.id, symbol);
+    for (const symbol of piece.symbols) this.symbols.set(symbol.id, symbol);
     for (const edge of piece.edges) {
       if (this.edgeIndex.get(edge.from)?.get(edge.to) !== edge) continue;
       const forward = this.dependencies.peek(edge.from);
       if (forward) forward.push(edge);
-      else Map.prototype.set.call(this.dependencies, edge.from, [edge]);
+      else this.dependencies.set(edge.from, [edge]);
     }
   }
 
