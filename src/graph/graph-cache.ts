@@ -302,12 +302,6 @@ interface Store<T> {
 const JOURNALS_BEFORE_COMPACTION = 8;
 
 /**
- * A store: a main file plus journals, each run's additions in a file of their own, so that a
- * run adding a few entries writes a few entries, not the whole cache. Every few runs one folds
- * the journals into the main file. Readers merge them in order, later wins. A value is decoded
- * when first asked for; one that cannot be decoded is a miss.
- */
-/**
  * How a store's values are encoded: `json` for plain data read by the thousand, `v8` for values
  * JSON cannot hold (maps), `raw` for bytes already encoded (bodies decoded one by one when read).
  */
@@ -319,6 +313,12 @@ const codecs: Record<Encoding, { encode(value: unknown): Buffer; decode(bytes: B
   raw: { encode: (value) => value as Buffer, decode: (bytes) => bytes },
 };
 
+/**
+ * A store: a main file plus journals, each run's additions in a file of their own, so that a
+ * run adding a few entries writes a few entries, not the whole cache. Every few runs one folds
+ * the journals into the main file. Readers merge them in order, later wins. A value is decoded
+ * when first asked for; one that cannot be decoded is a miss.
+ */
 async function openStore<T>(file: string | undefined, version: string, encoding: T extends Buffer ? 'raw' : Exclude<Encoding, 'raw'>): Promise<Store<T>> {
   const codec = codecs[encoding];
   const { entries } = file === undefined ? { entries: new Map<string, Buffer>() } : await loadWithJournals(file, version);
