@@ -1,7 +1,7 @@
 import { createHash, hash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
 import { assembleGraph, type PieceSource } from './assemble-graph.js';
-import { createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
+import { createPieceBuilder, exportsKey, type PieceBuilder } from './build-graph.js';
 import { heldFacts, type Derived, type GraphCache, type ProjectSnapshot, type StoredDerived, type StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
 import { unreadBy, type FileSummary } from './file-summary.js';
