@@ -74,7 +74,7 @@ export function createModuleResolver(
   const scopeOf = (fromFile: string, specifier: string): string => {
     const dir = posix.dirname(fromFile);
     if (isRelative(specifier) && !specifier.startsWith('/')) return `relative\u0000${packageDirOf(dir)}\u0000${posix.join(dir, specifier)}`;
-    const from = hasNodeModules || isRelative(specifier) || specifier.startsWith('#') ? `folder\u0000${dir}` : `package\u0000${packageDirOf(dir)}`;
+    const from = hasNodeModules || specifier.startsWith('/') || specifier.startsWith('#') ? `folder\u0000${dir}` : `package\u0000${packageDirOf(dir)}`;
     return `${from}\u0000${specifier}`;
   };
 
