@@ -119,7 +119,48 @@ interface StoredFile {
 }
 
 /** Values by key, each still encoded. */
-type EncodedEntries = Map<string, Buffer>;
+type EncodedEntries = ReadonlyMap<string, Buffer>;
+
+/**
+ * The values of the store files read, by key, each where it lies in its file's data: a view of
+ * it is made when a value is asked for, not one per entry of every file read (a warm run asks
+ * for few of the tens of thousands).
+ */
+class StoredEntries {
+  readonly #slots = new Map<string, number>();
+  readonly #data: Buffer[] = [];
+  readonly #starts: number[] = [];
+  readonly #ends: number[] = [];
+
+  /** Adds the values of one file, later files over earlier ones. */
+  add(data: Buffer, keys: readonly string[], ends: Uint32Array): void {
+    let start = 0;
+    for (let index = 0; index < keys.length; index++) {
+      const slot = this.#data.length;
+      this.#data.push(data);
+      this.#starts.push(start);
+      this.#ends.push((start = ends[index]!));
+      this.#slots.set(keys[index]!, slot);
+    }
+  }
+
+  get size(): number {
+    return this.#slots.size;
+  }
+
+  has(key: string): boolean {
+    return this.#slots.has(key);
+  }
+
+  get(key: string): Buffer | undefined {
+    const slot = this.#slots.get(key);
+    return slot === undefined ? undefined : this.#data[slot]!.subarray(this.#starts[slot], this.#ends[slot]);
+  }
+
+  *entries(): Generator<[string, Buffer]> {
+    for (const key of this.#slots.keys()) yield [key, this.get(key)!];
+  }
+}
 
 function encodeStore(version: string, entries: EncodedEntries): Buffer {
   const ends = new Uint32Array(entries.size);
@@ -321,7 +362,7 @@ const codecs: Record<Encoding, { encode(value: unknown): Buffer; decode(bytes: B
  */
 async function openStore<T>(file: string | undefined, version: string, encoding: T extends Buffer ? 'raw' : Exclude<Encoding, 'raw'>): Promise<Store<T>> {
   const codec = codecs[encoding];
-  const { entries } = file === undefined ? { entries: new Map<string, Buffer>() } : await loadWithJournals(file, version);
+  const { entries } = file === undefined ? { entries: new StoredEntries() } : await loadWithJournals(file, version);
   const used = new Set<string>();
   const added = new Map<string, T>();
   const decoded = new Map<string, T | undefined>();
@@ -365,7 +406,7 @@ async function openStore<T>(file: string | undefined, version: string, encoding:
       // Another blast may have written since this one read: keep its entries too.
       const current = await loadWithJournals(file, version);
       // What this run wrote goes last, as the newest (`keepOnly` keeps the newest).
-      const merged = new Map([...entries, ...current.entries].filter(([key]) => !added.has(key)));
+      const merged = new Map([...entries.entries(), ...current.entries.entries()].filter(([key]) => !added.has(key)));
       for (const [key, value] of encodeAdded()) merged.set(key, value);
       // Entries of blobs long gone would grow the file forever: past twice what this run used,
       // keep only what it used and what is live (a check of one small change reads the entries
@@ -396,31 +437,30 @@ function journalPath(file: string): string {
 }
 
 /** The main file's entries with every journal's on top, oldest first; and the journals read. */
-async function loadWithJournals(file: string, version: string): Promise<{ entries: EncodedEntries; journals: string[] }> {
+async function loadWithJournals(file: string, version: string): Promise<{ entries: StoredEntries; journals: string[] }> {
   const journals = await journalsOf(file);
-  const [main, ...added] = await Promise.all([load(file, version), ...journals.map((journal) => load(journal, version))]);
-  for (const entries of added) for (const [key, value] of entries!) main!.set(key, value);
-  return { entries: main!, journals };
+  const files = await Promise.all([load(file, version), ...journals.map((journal) => load(journal, version))]);
+  const entries = new StoredEntries();
+  for (const read of files) if (read) entries.add(read.data, read.keys, read.ends);
+  return { entries, journals };
 }
 
-/** A store file's entries, each a view of its encoded value; none for a file of another shape, format or version. */
-async function load(file: string, version: string): Promise<EncodedEntries> {
-  const entries: EncodedEntries = new Map();
+/** A store file's keys and data, checked whole; none for a file of another shape, format or version. */
+async function load(file: string, version: string): Promise<Pick<StoredFile, 'keys' | 'ends' | 'data'> | undefined> {
   try {
     const stored = deserialize(await readFile(file)) as Partial<StoredFile> | undefined;
-    if (stored?.format !== FORMAT || stored.version !== version) return entries;
+    if (stored?.format !== FORMAT || stored.version !== version) return undefined;
     const { keys, ends, data } = stored;
-    if (!Array.isArray(keys) || !(ends instanceof Uint32Array) || !Buffer.isBuffer(data) || keys.length !== ends.length) return entries;
+    if (!Array.isArray(keys) || !(ends instanceof Uint32Array) || !Buffer.isBuffer(data) || keys.length !== ends.length) return undefined;
     let start = 0;
     for (let index = 0; index < keys.length; index++) {
       const end = ends[index]!;
-      if (typeof keys[index] !== 'string' || end < start || end > data.length) return new Map();
-      entries.set(keys[index]!, data.subarray(start, end));
+      if (typeof keys[index] !== 'string' || end < start || end > data.length) return undefined;
       start = end;
     }
-    return entries;
+    return { keys, ends, data };
   } catch {
-    return new Map();
+    return undefined;
   }
 }
 
