@@ -56,9 +56,11 @@ export interface DerivedValidity {
 
 /** A derived value as the cache holds it; the value itself is decoded when first asked for. */
 export interface StoredDerived<T> extends DerivedValidity {
+  /** Names the variant for `GraphCache.variant`: the signature it was made under, kept when renewed. */
+  id: string;
   load(): T;
-  /** What was kept decoded beside the value (see `GraphCache.storeDerived`), of a shape the caller checks. */
-  outline: unknown;
+  /** What was kept beside the value (see `GraphCache.storeDerived`), of a shape the caller checks; decoded when asked for. */
+  outline(): unknown;
   /**
    * Keeps the value also under the signature of the state it was just found valid in, as the
    * newest variant. The old one stays: the merge-base and the head of a check are two states
@@ -79,8 +81,16 @@ export interface GraphCache {
    * differ elsewhere (the merge-base and the head of one check), each valid in its own.
    */
   derived<K extends keyof Derived>(kind: K, path: string, blob: string): Array<StoredDerived<Derived[K]>>;
-  /** `outline`: what a run reads of many variants without decoding their values (see `PieceOutline`), kept decoded. */
+  /** `outline`: what a run reads of many variants without decoding their values (see `PieceOutline`), kept apart from them. */
   storeDerived<K extends keyof Derived>(kind: K, path: string, blob: string, value: Derived[K], validity: DerivedValidity, outline?: unknown): void;
+  /**
+   * The variant named `id` (see `StoredDerived.id`), its validity taken as known (see
+   * `PieceVerdict`): nothing is decoded until its outline or value is asked for.
+   */
+  variant<K extends keyof Derived>(kind: K, path: string, blob: string, id: string): Pick<StoredDerived<Derived[K]>, 'outline' | 'load'> | undefined;
+  /** The piece ledger kept for a project snapshot, of a shape the caller checks. */
+  ledger(snapshotKey: string): unknown;
+  storeLedger(snapshotKey: string, ledger: unknown): void;
   fingerprints(path: string, blob: string): ReadonlyMap<string, SymbolFingerprint> | undefined;
   storeFingerprints(path: string, blob: string, fingerprints: ReadonlyMap<string, SymbolFingerprint>): void;
   /** Resolutions known for one project snapshot, with the project's warnings. */
@@ -99,7 +109,7 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 16;
+const FORMAT = 17;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;
@@ -170,7 +180,10 @@ function encodeStore(version: string, entries: EncodedEntries): Buffer {
   return serialize({ format: FORMAT, version, keys: [...entries.keys()], ends, data: Buffer.concat([...entries.values()]) } satisfies StoredFile);
 }
 
-const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin', 'pieces.bin', 'skims.bin', 'fact-bodies.bin', 'piece-bodies.bin'];
+const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin', 'pieces.bin', 'skims.bin', 'fact-bodies.bin', 'piece-bodies.bin', 'outlines.bin', 'ledgers.bin'];
+
+/** Piece ledgers kept: the two sides of a check, on two branches. */
+const LEDGERS_KEPT = 4;
 
 /**
  * Removes the cache in `dir`: only the files blast writes there, then the folder if that left
@@ -195,6 +208,9 @@ export function disabledCache(): GraphCache {
     storeFacts: (_path, _blob, facts) => heldFacts(facts),
     derived: () => [],
     storeDerived: () => {},
+    variant: () => undefined,
+    ledger: () => undefined,
+    storeLedger: () => {},
     fingerprints: () => undefined,
     storeFingerprints: () => {},
     snapshot: () => undefined,
@@ -217,22 +233,30 @@ export async function memoryCache(): Promise<GraphCache> {
 }
 
 async function openCache(dir: string | undefined, version: string): Promise<GraphCache> {
-  const [factsFile, printsFile, snapshotsFile, piecesFile, skimsFile, factBodiesFile, pieceBodiesFile] = CACHE_FILES.map((name) => (dir === undefined ? undefined : join(dir, name)));
+  const [factsFile, printsFile, snapshotsFile, piecesFile, skimsFile, factBodiesFile, pieceBodiesFile, outlinesFile, ledgersFile] = CACHE_FILES.map((name) => (dir === undefined ? undefined : join(dir, name)));
   // Read at once: each store is a file and its journals. Facts and pieces are kept in two
   // stores each: what a warm run reads of thousands of files (summaries; validities and
   // outlines), in JSON, which decodes plain data about twice as fast as `v8.deserialize`
   // does value by value, apart from the bodies, decoded for the few files the run reads.
-  const [factsStore, printStore, snapshotStore, pieceStore, skimStore, factBodies, pieceBodies] = await Promise.all([
+  const [factsStore, printStore, snapshotStore, pieceStore, skimStore, factBodies, pieceBodies, outlineStore, ledgerStore] = await Promise.all([
     openStore<FileSummary>(factsFile, version, 'json'),
     openStore<Array<[string, SymbolFingerprint]>>(printsFile, version, 'v8'),
     openStore<ProjectSnapshot>(snapshotsFile, version, 'v8'),
-    openStore<Array<DerivedValidity & { outline?: unknown; body: string }>>(piecesFile, version, 'json'),
+    openStore<Array<DerivedValidity & { body: string }>>(piecesFile, version, 'json'),
     openStore<FileSkim>(skimsFile, version, 'json'),
     openStore<Buffer>(factBodiesFile, version, 'raw'),
     openStore<Buffer>(pieceBodiesFile, version, 'raw'),
+    openStore<unknown>(outlinesFile, version, 'json'),
+    openStore<unknown>(ledgersFile, version, 'v8'),
   ]);
   const decoded = new Map<string, FileFacts>();
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
+  // A variant's body and outline are named by its store key and its id.
+  const bodyKey = (storeKey: string, id: string) => `${storeKey}\u0000${id}`;
+  const lazyVariant = <K extends keyof Derived>(body: string) => ({
+    outline: () => outlineStore.get(body),
+    load: () => deserialize(pieceBodies.get(body)!) as Derived[K],
+  });
   return {
     skim: (path, blob) => {
       const stored = skimStore.get(key(path, blob));
@@ -268,11 +292,11 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
         typeof variant?.signature === 'string' && Array.isArray(variant.consulted) && typeof variant.stamps === 'string' && typeof variant.body === 'string' && pieceBodies.touch(variant.body)
           ? [
               {
+                id: variant.body.slice(storeKey.length + 1),
                 signature: variant.signature,
                 consulted: variant.consulted,
                 stamps: variant.stamps,
-                outline: variant.outline,
-                load: () => deserialize(pieceBodies.get(variant.body)!) as Derived[K],
+                ...lazyVariant<K>(variant.body),
                 renew: (signature: string) => {
                   const others = (pieceStore.get(storeKey) ?? []).filter((other) => other.signature !== signature);
                   pieceStore.set(storeKey, [{ ...variant, signature }, ...others].slice(0, DERIVED_VARIANTS));
@@ -287,11 +311,19 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       const storeKey = `${kind}\u0000${key(path, blob)}`;
       const others = pieceStore.get(storeKey);
       // Named by the signature it was made under: a renewed variant keeps its body.
-      const body = `${storeKey}\u0000${validity.signature}`;
+      const body = bodyKey(storeKey, validity.signature);
       pieceBodies.set(body, serialize(value));
-      const variant = { ...validity, ...(outline === undefined ? {} : { outline }), body };
+      if (outline !== undefined) outlineStore.set(body, outline);
+      const variant = { ...validity, body };
       pieceStore.set(storeKey, [variant, ...(Array.isArray(others) ? others.slice(0, DERIVED_VARIANTS - 1) : [])]);
     },
+    variant: <K extends keyof Derived>(kind: K, path: string, blob: string, id: string) => {
+      const storeKey = `${kind}\u0000${key(path, blob)}`;
+      const body = bodyKey(storeKey, id);
+      return pieceBodies.touch(body) ? lazyVariant<K>(body) : undefined;
+    },
+    ledger: (snapshotKey) => ledgerStore.get(snapshotKey),
+    storeLedger: (snapshotKey, ledger) => ledgerStore.set(snapshotKey, ledger),
     fingerprints: (path, blob) => {
       const stored = printStore.get(key(path, blob));
       return stored ? new Map(stored) : undefined;
@@ -319,7 +351,9 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
         printStore.flush({ isLive }),
         pieceStore.flush({ isLive: isLivePiece }),
         pieceBodies.flush({ isLive: isLiveBody }),
+        outlineStore.flush({ isLive: isLiveBody }),
         snapshotStore.flush({ keepOnly: 8 }),
+        ledgerStore.flush({ keepOnly: LEDGERS_KEPT }),
       ]);
     },
   };

@@ -1,11 +1,12 @@
 import { createHash, hash } from 'node:crypto';
 import type { FileFacts, GraphFiles, Resolution, SymbolFingerprint, SymbolGraph, TreeFile } from '../types.js';
 import { assembleGraph, type PieceSource } from './assemble-graph.js';
-import { createPieceBuilder, exportsKey, type PieceBuilder } from './build-graph.js';
+import { createPieceBuilder, exportsKey, type FilePiece, type PieceBuilder } from './build-graph.js';
 import { heldFacts, type Derived, type GraphCache, type ProjectSnapshot, type StoredDerived, type StoredFacts } from './graph-cache.js';
 import { carryResolutions } from './carry-resolutions.js';
 import { unreadBy, type FileSummary } from './file-summary.js';
-import { isPieceOutline, outlineOf } from './piece-outline.js';
+import { isPieceOutline, outlineOf, type PieceOutline } from './piece-outline.js';
+import { carriedVerdicts, encodeLedger, type PieceVerdict } from './piece-ledger.js';
 import { prefetchOrder } from './prefetch-order.js';
 import { parseFiles, parseThreadsUp, prefetchFacts, WORKER_THRESHOLD, type ParseDepth, type ParsedFile, type ParseOptions } from './parse-files.js';
 import { ReadProgress } from './read-progress.js';
@@ -128,7 +129,8 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const reaching = (files: readonly string[]) => closure(files, links!.importers);
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, links!.importers, input.focusImports);
   const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => facts.get(path) }, { resolve }));
-  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, stamps: stamper(entries, blobs, resolve, snapshot), builder, facts };
+  const ledger = links ? openLedger(input.cache, snapshot, blobs, entries, consulting) : undefined;
+  const context: PieceContext = { entries, blobs, resolve, cache: input.cache, snapshot, ...(ledger ? { ledger } : {}), stamps: stamper(entries, blobs, resolve, snapshot), builder, facts };
   const { pieces, looked, built } = await piecesOf(seeds, { consulting, reaching }, context);
   // A focused graph serves a walk, which asks for the dependents of few symbols: pieces are decoded, and member edges drawn, as asked.
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], facts), { lazy: input.focus !== undefined });
@@ -353,6 +355,10 @@ interface PieceContext {
   blobs: ReadonlyMap<string, string>;
   resolve: (from: string, specifier: string) => Resolution;
   cache: GraphCache;
+  /** The project snapshot's key: its ledger's (see `PieceVerdict`). */
+  snapshot: string;
+  /** A focused graph's ledger: a whole graph decodes every piece anyway. */
+  ledger?: Ledger;
   stamps: Stamps;
   /** One builder for the run (made when first needed): pieces and exports share its lookups. */
   builder: () => PieceBuilder;
@@ -375,18 +381,18 @@ async function piecesOf(
   const sources = new Map<string, PieceSource>();
   let built = 0;
   const missed = new Set<string>();
+  const { ledger } = context;
   /** Loads the cached piece of a file whose consulted files keep their stamps; whether there was one (asked once). */
   const fromCache = (path: string): boolean => {
     if (missed.has(path)) return false;
-    const stored = validVariant(context, 'piece', path, context.blobs.get(path)!);
+    const blob = context.blobs.get(path)!;
+    const stored = validVariant(context, 'piece', path, blob);
     if (!stored) {
       missed.add(path);
       return false;
     }
     consultedBy.set(path, stored.consulted);
-    const load = once(stored.load);
-    // An outline of another shape (a cache written by other code) is made again from the piece.
-    sources.set(path, { outline: isPieceOutline(stored.outline) ? stored.outline : outlineOf(load()), load });
+    sources.set(path, cachedSource(stored, stored.outlineAtHand));
     return true;
   };
   /** The files among `paths` whose pieces are not loaded and not in the cache: to be built. */
@@ -397,7 +403,8 @@ async function piecesOf(
     await context.facts.ensure(likelyConsulted(pending, context));
     await inRounds(pending, (path) => context.builder().piece(path)!, context.facts, (path, { piece, consulted }) => {
       const outline = outlineOf(piece);
-      storeVariant(context, 'piece', path, piece, consulted, outline);
+      const signature = storeVariant(context, 'piece', path, piece, consulted, outline);
+      ledger?.note('piece', path, { id: signature, signature, consulted });
       consultedBy.set(path, consulted);
       sources.set(path, { outline, load: () => piece });
       built++;
@@ -414,11 +421,64 @@ async function piecesOf(
     const reaching = around.reaching(seeds);
     if (reaching.size * 4 > context.entries.size) await context.facts.ensure(likelyConsulted(unbuilt(reaching), context));
     wanted = [...(await piecesReaching(seeds, around.consulting, { ensure, consultedBy, sources }))].sort(compareText);
+    ledger?.store((path) => sources.get(path)?.outline);
   }
   // The graph's files have facts, whether their pieces came from the cache or not: the walk reads them.
   await context.facts.ensure(wanted);
   // In path order: the order of pieces is the order of dependents, hence of why-paths.
   return { pieces: new Map(wanted.map((path) => [path, sources.get(path)!])), looked: new Set(sources.keys()), built };
+}
+
+/**
+ * A cached piece for the graph: its outline decoded when first read (the graph reads the
+ * outlines of the files a walk can reach), its value when the walk needs it. An outline of
+ * another shape (a cache written by other code) is made again from the piece.
+ */
+function cachedSource(variant: Pick<StoredDerived<FilePiece>, 'outline' | 'load'>, known?: PieceOutline): PieceSource {
+  const load = once(variant.load);
+  if (known) return { outline: known, load };
+  const outline = once(() => {
+    const kept = variant.outline();
+    return isPieceOutline(kept) ? kept : outlineOf(load());
+  });
+  return {
+    get outline() {
+      return outline();
+    },
+    load,
+  };
+}
+
+/**
+ * The ledger of the state a focused graph is built in (see `PieceVerdict`): `known` gives the
+ * verdicts carried from the last run in this state, `note` takes this run's, and `store` keeps
+ * them all for the next, when they differ from what was carried.
+ */
+interface Ledger {
+  known(kind: keyof Derived, path: string): PieceVerdict | undefined;
+  note(kind: keyof Derived, path: string, verdict: PieceVerdict): void;
+  /** `outlines`: the outline of a piece noted without one. */
+  store(outlines?: (path: string) => PieceOutline | undefined): void;
+}
+
+function openLedger(cache: GraphCache, snapshot: string, files: ReadonlyMap<string, string>, entries: ReadonlyMap<string, FileEntry>, consulting: (files: readonly string[]) => Iterable<string>): Ledger {
+  const paths = [...files.keys()];
+  const blobs = paths.map((path) => (entries.has(path) ? files.get(path)! : ''));
+  const { verdicts, current } = carriedVerdicts(cache.ledger(snapshot), paths, blobs, consulting);
+  let changed = !current;
+  return {
+    known: (kind, path) => verdicts[kind].get(path),
+    note(kind, path, verdict) {
+      verdicts[kind].set(path, verdict);
+      changed = true;
+    },
+    store(outlines) {
+      if (!changed) return;
+      if (outlines) for (const [path, verdict] of verdicts.piece) verdict.outline ??= outlines(path);
+      cache.storeLedger(snapshot, encodeLedger(paths, blobs, verdicts));
+      changed = false;
+    },
+  };
 }
 
 /**
@@ -871,7 +931,25 @@ async function createSideResolver(input: GraphInput): Promise<SideResolver> {
  * stamps. A variant whose signature still holds (same project state, same blobs) is valid
  * without computing a stamp.
  */
-function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, blob: string): StoredDerived<Derived[K]> | undefined {
+function validVariant<K extends keyof Derived>(
+  context: PieceContext,
+  kind: K,
+  path: string,
+  blob: string,
+): (Pick<StoredDerived<Derived[K]>, 'outline' | 'load'> & { consulted: readonly string[]; outlineAtHand?: PieceOutline }) | undefined {
+  // Known valid in this state (see `PieceVerdict`): no signature to check.
+  const known = context.ledger?.known(kind, path);
+  const kept = known && context.cache.variant(kind, path, blob, known.id);
+  if (known && kept) {
+    return { ...kept, consulted: known.consulted, ...(known.outline ? { outlineAtHand: known.outline } : {}) };
+  }
+  const found = checkedVariant(context, kind, path, blob);
+  if (found) context.ledger?.note(kind, path, { id: found.id, signature: found.signature, consulted: found.consulted });
+  return found;
+}
+
+/** The newest variant whose signature, else whose stamps, hold in this state, as valid in it. */
+function checkedVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, blob: string): StoredDerived<Derived[K]> | undefined {
   const { stamps } = context;
   const variants = context.cache.derived(kind, path, blob);
   // Computed as needed: the newest variant is nearly always the one.
@@ -890,15 +968,18 @@ function validVariant<K extends keyof Derived>(context: PieceContext, kind: K, p
     const kept = variant.stamps === '' ? [] : variant.stamps.split('\n');
     return kept.length === variant.consulted.length && variant.consulted.every((key, index) => stamps.stampOf(key) === kept[index]);
   });
+  if (!valid) return undefined;
   // Valid in this state too (a file added elsewhere): the next run here needs no stamps.
-  valid?.renew(signatureOf(valid));
-  return valid;
+  valid.renew(signatureOf(valid));
+  return { ...valid, signature: signatureOf(valid) };
 }
 
-function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[], outline?: unknown): void {
+/** Keeps a value derived in this state; returns its signature. */
+function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[], outline?: unknown): string {
   const { stamps } = context;
   const validity = { consulted: [...consulted], stamps: consulted.map((key) => stamps.stampOf(key)).join('\n'), signature: stamps.signatureOf(consulted) };
   context.cache.storeDerived(kind, path, context.blobs.get(path)!, value, validity, outline);
+  return validity.signature;
 }
 
 /** What `GraphOutput.exportedSymbols` answers: from the cache while the files it read keep their stamps. */
@@ -911,9 +992,11 @@ async function exportsOf(files: readonly string[], context: PieceContext): Promi
     return !stored;
   });
   await inRounds(unknown, (file) => context.builder().exportedSymbols(file), context.facts, (file, { ids, consulted }) => {
-    storeVariant(context, 'exports', file, ids, consulted);
+    const signature = storeVariant(context, 'exports', file, ids, consulted);
+    context.ledger?.note('exports', file, { id: signature, signature, consulted });
     result.set(file, ids);
   });
+  context.ledger?.store();
   return new Map(files.flatMap((file) => (result.has(file) ? [[file, result.get(file)!] as const] : [])));
 }
 

@@ -65,18 +65,22 @@ describe('a symbol whose name holds a #', () => {
   });
 });
 
-/** A cache that counts the graph pieces it decodes. */
+/** A cache that counts the graph pieces it decodes, found by their stamps or in the ledger. */
 function countingDecodes(cache: GraphCache): { cache: GraphCache; decoded: () => number } {
   let decoded = 0;
-  const derived: GraphCache['derived'] = (kind, path, blob) =>
-    cache.derived(kind, path, blob).map((variant) => ({
-      ...variant,
-      load: () => {
-        decoded++;
-        return variant.load();
-      },
-    }));
-  return { cache: { ...cache, derived }, decoded: () => decoded };
+  const counting = <T extends { load(): unknown }>(variant: T): T => ({
+    ...variant,
+    load: () => {
+      decoded++;
+      return variant.load();
+    },
+  });
+  const derived: GraphCache['derived'] = (kind, path, blob) => cache.derived(kind, path, blob).map(counting);
+  const variant: GraphCache['variant'] = (kind, path, blob, id) => {
+    const found = cache.variant(kind, path, blob, id);
+    return found && counting(found);
+  };
+  return { cache: { ...cache, derived, variant }, decoded: () => decoded };
 }
 
 describe('pieces decoded when asked for', () => {

@@ -158,8 +158,8 @@ describe('the cache changes nothing but speed', () => {
     expect(withoutTimings(warm)).toBe(withoutTimings(uncached));
     // The cache lives in the git directory: the working tree and the index are untouched.
     const written = readdirSync(join(repo.cwd, '.git', 'blast'));
-    expect(written.filter((name) => !/^(facts|fact-bodies|fingerprints|pieces|piece-bodies|resolutions|skims)\.bin(\.[0-9a-z]+-[0-9a-f]{8}\.log)?$/.test(name))).toEqual([]);
-    expect(new Set(written.map((name) => name.slice(0, name.indexOf('.bin'))))).toEqual(new Set(['facts', 'fact-bodies', 'fingerprints', 'pieces', 'piece-bodies', 'resolutions', 'skims']));
+    expect(written.filter((name) => !/^(facts|fact-bodies|fingerprints|pieces|piece-bodies|outlines|resolutions|skims|ledgers)\.bin(\.[0-9a-z]+-[0-9a-f]{8}\.log)?$/.test(name))).toEqual([]);
+    expect(new Set(written.map((name) => name.slice(0, name.indexOf('.bin'))))).toEqual(new Set(['facts', 'fact-bodies', 'fingerprints', 'pieces', 'piece-bodies', 'outlines', 'resolutions', 'skims', 'ledgers']));
     expect(repo.git(['status', '--porcelain'])).toBe('');
   });
 });

@@ -1,0 +1,136 @@
+// The piece ledger: what a warm run in a known project state takes as valid without checking
+// signatures, and what a change since makes it check again.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { buildGraph, disabledCache, openGraphCache, type GraphCache } from '../../src/graph/index.js';
+import { carriedVerdicts, encodeLedger, type Verdicts } from '../../src/graph/piece-ledger.js';
+import { edgesOf, treeOf } from './graph-of.js';
+
+const outline = { symbols: ['a.ts#a'], targets: ['b.ts#b'], reads: ['save'], heritage: [['a.ts#A', 'b.ts#B', 'runtime']] as Array<[string, string, 'runtime']>, unknown: [] };
+
+function verdicts(): Verdicts {
+  return {
+    piece: new Map([
+      ['a.ts', { id: 'id-a', signature: 'sig-a', consulted: ['b.ts', '\u0000b.ts'], outline }],
+      ['b.ts', { id: 'id-b', signature: 'sig-b', consulted: [], outline: { symbols: ['b.ts#b'], targets: [], reads: [], heritage: [], unknown: [] } }],
+      ['c.ts', { id: 'id-c', signature: 'sig-c', consulted: ['other/outside.ts'], outline: { symbols: [], targets: [], reads: [], heritage: [], unknown: ['c.ts#x'] } }],
+    ]),
+    exports: new Map([['b.ts', { id: 'id-e', signature: 'sig-e', consulted: ['\u0000b.ts'] }]]),
+  };
+}
+
+describe('ledger encoding', () => {
+  const paths = ['a.ts', 'b.ts', 'c.ts'];
+  const blobs = ['1111', '2222', '3333'];
+  const noone = () => [];
+
+  test('read back in the same state, every verdict holds, outlines and consulted keys included', () => {
+    const { verdicts: carried, current } = carriedVerdicts(encodeLedger(paths, blobs, verdicts()), paths, blobs, noone);
+    expect(current).toBe(true);
+    expect(carried).toEqual(verdicts());
+  });
+
+  test('a changed blob drops its file and the files that can consult it, and nothing else', () => {
+    const asked: string[][] = [];
+    const consulting = (files: readonly string[]) => (asked.push([...files]), files.includes('b.ts') ? ['a.ts'] : []);
+    const { verdicts: carried, current } = carriedVerdicts(encodeLedger(paths, blobs, verdicts()), paths, ['1111', '2229', '3333'], consulting);
+    expect(current).toBe(false);
+    expect(asked).toEqual([['b.ts']]);
+    expect([...carried.piece.keys()]).toEqual(['c.ts']);
+    expect([...carried.exports.keys()]).toEqual([]);
+  });
+
+  test('a file that lost its entry (its text could not be read) keeps no verdict', () => {
+    const { verdicts: carried } = carriedVerdicts(encodeLedger(paths, blobs, verdicts()), paths, ['1111', '2222', ''], noone);
+    expect([...carried.piece.keys()]).toEqual(['a.ts', 'b.ts']);
+  });
+
+  test('a ledger of another shape, another file count or cut short holds nothing', () => {
+    const encoded = encodeLedger(paths, blobs, verdicts());
+    const none = { verdicts: { piece: new Map(), exports: new Map() }, current: false };
+    expect(carriedVerdicts(undefined, paths, blobs, noone)).toEqual(none);
+    expect(carriedVerdicts({ blobs, verdicts: [] }, paths, blobs, noone)).toEqual(none);
+    expect(carriedVerdicts(encoded, ['a.ts', 'b.ts'], ['1111', '2222'], noone)).toEqual(none);
+    expect(carriedVerdicts({ ...encoded, data: encoded.data.slice(0, -3) }, paths, blobs, noone)).toEqual(none);
+    expect(carriedVerdicts({ ...encoded, data: Int32Array.from([...encoded.data, 7]) }, paths, blobs, noone)).toEqual(none);
+    expect(carriedVerdicts({ ...encoded, lengths: encoded.lengths.map((length) => length + 1) }, paths, blobs, noone)).toEqual(none);
+    expect(carriedVerdicts({ ...encoded, data: encoded.data.map((value) => (value > 2 ? 1_000_000 : value)) }, paths, blobs, noone)).toEqual(none);
+  });
+});
+
+/** A cache folder of its own, removed when the test ends. */
+function cacheDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'blast-ledger-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A cache that counts the signature checks a build makes (each asks for the variants of a file). */
+function countingChecks(cache: GraphCache): { cache: GraphCache; checked: string[] } {
+  const checked: string[] = [];
+  return { cache: { ...cache, derived: (kind, path, blob) => (checked.push(`${kind} ${path}`), cache.derived(kind, path, blob)) }, checked };
+}
+
+describe('warm runs in a known state', () => {
+  const tree = {
+    'package.json': '{ "name": "app", "main": "src/core/index.ts" }',
+    'src/core/math.ts': 'export function add(a: number, b: number) { return a + b; }\nexport function sub(a: number, b: number) { return a - b; }\n',
+    'src/core/text.ts': 'export function upper(s: string) { return s.toUpperCase(); }\n',
+    'src/core/index.ts': "export * from './math';\nexport * from './text';\n",
+    'src/app.ts': "import { add } from './core';\nexport const total = () => add(1, 2);\n",
+    'src/label.ts': "import { upper } from './core';\nexport const label = () => upper('x');\n",
+    'src/deep.ts': "import { total } from './app';\nexport const deep = () => total();\n",
+    'src/plain.ts': "import { sub } from './core/math';\nexport const plain = () => sub(2, 1);\n",
+  };
+  const focus = ['src/core/math.ts', 'src/core/text.ts'];
+
+  /** A focused build through the cache in `dir`, flushed, with what it checked and what a build without a cache gives. */
+  async function build(files: Record<string, string>, dir: string) {
+    const { cache, checked } = countingChecks(await openGraphCache(dir, '1.0.0'));
+    const output = await buildGraph({ ...treeOf(files), cache, focus });
+    const exported = await output.exportedSymbols(['src/core/index.ts']);
+    await cache.flush();
+    const fresh = await buildGraph({ ...treeOf(files), cache: disabledCache(), focus });
+    return { output, exported, checked: checked.sort(), edges: edgesOf(output.graph), fresh: { edges: edgesOf(fresh.graph), exported: await fresh.exportedSymbols(['src/core/index.ts']) } };
+  }
+
+  test('the same state again checks no signature; a change checks only what could have consulted it', async () => {
+    const dir = cacheDir();
+    const cold = await build(tree, dir);
+    // What a run builds it notes: the next run in this state checks nothing.
+    expect(cold.output.builtPieces).toBe(7);
+    const again = await build(tree, dir);
+    expect(again.checked).toEqual([]);
+    expect(again.output.builtPieces).toBe(0);
+    expect(again.edges).toEqual(again.fresh.edges);
+    expect(again.exported).toEqual(again.fresh.exported);
+
+    // A body edit of math.ts: its own piece, the files that import it and those the barrel
+    // passing its names leads to are checked; deep.ts and text.ts are not.
+    const body = { ...tree, 'src/core/math.ts': tree['src/core/math.ts'].replace('a + b', 'b + a') };
+    const edited = await build(body, dir);
+    expect(edited.checked).toEqual(['exports src/core/index.ts', 'piece src/app.ts', 'piece src/core/index.ts', 'piece src/core/math.ts', 'piece src/label.ts', 'piece src/plain.ts']);
+    expect(edited.edges).toEqual(edited.fresh.edges);
+    expect((await build(body, dir)).checked).toEqual([]);
+
+    // math.ts now exports `upper` too, first in the barrel: label.ts's `upper` moves, though
+    // label.ts never names math.ts. Its piece is checked, fails its stamps and is built again.
+    const shadowing = { ...body, 'src/core/math.ts': `${body['src/core/math.ts']}export function upper(s: string) { return s; }\n` };
+    const moved = await build(shadowing, dir);
+    expect(moved.edges).toEqual(moved.fresh.edges);
+    expect(moved.edges).toContain('src/label.ts#label -> src/core/math.ts#upper (runtime)');
+    expect(moved.exported).toEqual(moved.fresh.exported);
+    expect(moved.exported.get('src/core/index.ts')).toContain('src/core/math.ts#upper');
+    const settled = await build(shadowing, dir);
+    expect(settled.checked).toEqual([]);
+    expect(settled.edges).toEqual(moved.edges);
+    expect(settled.exported).toEqual(moved.exported);
+
+    // Back to the first state: its own ledger still says what holds there.
+    const back = await build(tree, dir);
+    expect(back.edges).toEqual(again.edges);
+    expect(back.exported).toEqual(again.exported);
+  });
+});
