@@ -815,9 +815,18 @@ async function resolutionsOf(
   const paths = input.files.map((file) => file.path);
   const resolutions = cached?.resolutions ?? (latest?.paths ? carryResolutions(latest.resolutions, latest.paths, new Set(paths)) : new Map(early));
   let warnings = cached?.warnings ?? latest?.warnings ?? [];
+  // By file, then specifier: a run asks for each specifier several times (links, stamps,
+  // pieces), and a key made of the two is a string built and hashed anew each time.
+  const byFile = new Map<string, Map<string, Resolution>>();
   const missing: Array<[string, string]> = [];
   for (const [path, entry] of entries) {
-    for (const specifier of entry.named()) if (!resolutions.has(resolutionKey(path, specifier))) missing.push([path, specifier]);
+    const known = new Map<string, Resolution>();
+    byFile.set(path, known);
+    for (const specifier of entry.named()) {
+      const resolution = resolutions.get(resolutionKey(path, specifier));
+      if (resolution) known.set(specifier, resolution);
+      else missing.push([path, specifier]);
+    }
   }
   if (missing.length > 0 || (cached === undefined && latest === undefined)) {
     const resolver = await sideResolver();
@@ -833,13 +842,23 @@ async function resolutionsOf(
     input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
     input.cache.storeSnapshot(latestKey, { resolutions: used, warnings, paths });
   }
+  const resolve = (from: string, specifier: string): Resolution => {
+    let known = byFile.get(from);
+    if (!known) byFile.set(from, (known = new Map()));
+    let resolution = known.get(specifier);
+    if (!resolution) known.set(specifier, (resolution = resolutions.get(resolutionKey(from, specifier)) ?? UNRESOLVED));
+    return resolution;
+  };
   const resolveMore = async (pairs: Array<[string, string]>) => {
     const unknown = pairs.filter(([from, specifier]) => !resolutions.has(resolutionKey(from, specifier)));
     if (unknown.length === 0) return;
     for (const [key, resolution] of (await sideResolver()).resolve(unknown)) resolutions.set(key, resolution);
+    for (const [from, specifier] of unknown) byFile.get(from)?.delete(specifier);
   };
-  return { resolve: (from, specifier) => resolutions.get(resolutionKey(from, specifier)) ?? { kind: 'unresolved' }, warnings, snapshot: snapshotKey, resolveMore };
+  return { resolve, warnings, snapshot: snapshotKey, resolveMore };
 }
+
+const UNRESOLVED: Resolution = Object.freeze({ kind: 'unresolved' });
 
 /**
  * Resolves the imports of the files an early read (see `GraphInput.progress`) has skimmed, part
