@@ -464,22 +464,27 @@ interface Ledger {
 function openLedger(cache: GraphCache, snapshot: string, files: ReadonlyMap<string, string>, entries: ReadonlyMap<string, FileEntry>, consulting: (files: readonly string[]) => Iterable<string>): Ledger {
   const paths = [...files.keys()];
   const blobs = paths.map((path) => (entries.has(path) ? files.get(path)! : ''));
-  const { verdicts, current } = carriedVerdicts(cache.ledger(snapshot), paths, blobs, consulting);
-  let changed = !current;
+  const { verdicts, held } = carriedVerdicts(cache.ledger(snapshot), paths, blobs, consulting);
+  let noted = 0;
   return {
     known: (kind, path) => verdicts[kind].get(path),
     note(kind, path, verdict) {
       verdicts[kind].set(path, verdict);
-      changed = true;
+      noted++;
     },
     store(outlines) {
-      if (!changed) return;
+      // Writing a ledger is a pass over every verdict: while the one held still spares most
+      // checks (those of the files a change since could not touch), it stays, though older.
+      if (noted === 0 || (held && noted * LEDGER_RENEWAL < verdicts.piece.size + verdicts.exports.size)) return;
       if (outlines) for (const [path, verdict] of verdicts.piece) verdict.outline ??= outlines(path);
       cache.storeLedger(snapshot, encodeLedger(paths, blobs, verdicts));
-      changed = false;
+      noted = 0;
     },
   };
 }
+
+/** A ledger is written again once a run has checked more than one verdict in this many. */
+const LEDGER_RENEWAL = 8;
 
 /**
  * Computes a value for each file and hands it to `use`, in rounds: a computation that needs

@@ -43,18 +43,18 @@ interface EncodedLedger {
 /**
  * The verdicts of a stored ledger that still hold: those of files whose blob is the same, minus
  * the files `consulting` says can have consulted a file whose blob changed. `paths` and `blobs`
- * describe this state, in the snapshot's order ('' for a file without an entry). `current`:
- * whether the ledger was of these very blobs. A ledger of another shape or length (other code
- * wrote it) holds nothing.
+ * describe this state, in the snapshot's order ('' for a file without an entry). `held`:
+ * whether there was a ledger to read. A ledger of another shape or length (other code wrote it)
+ * holds nothing.
  */
 export function carriedVerdicts(
   stored: unknown,
   paths: readonly string[],
   blobs: readonly string[],
   consulting: (files: readonly string[]) => Iterable<string>,
-): { verdicts: Verdicts; current: boolean } {
+): { verdicts: Verdicts; held: boolean } {
   const decoded = decodeLedger(stored, paths.length);
-  if (!decoded) return { verdicts: { piece: new Map(), exports: new Map() }, current: false };
+  if (!decoded) return { verdicts: { piece: new Map(), exports: new Map() }, held: false };
   const changed = paths.filter((_, index) => decoded.blobs[index] !== blobs[index]);
   const touched = new Set([...changed, ...consulting(changed)]);
   const verdicts: Verdicts = { piece: new Map(), exports: new Map() };
@@ -64,7 +64,7 @@ export function carriedVerdicts(
       if (!touched.has(path) && blobs[index] !== '') verdicts[kind].set(path, verdict);
     }
   }
-  return { verdicts, current: changed.length === 0 };
+  return { verdicts, held: true };
 }
 
 /** A ledger of this state to store: `paths` and `blobs` as for `carriedVerdicts`. */

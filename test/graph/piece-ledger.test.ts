@@ -27,16 +27,15 @@ describe('ledger encoding', () => {
   const noone = () => [];
 
   test('read back in the same state, every verdict holds, outlines and consulted keys included', () => {
-    const { verdicts: carried, current } = carriedVerdicts(encodeLedger(paths, blobs, verdicts()), paths, blobs, noone);
-    expect(current).toBe(true);
+    const { verdicts: carried, held } = carriedVerdicts(encodeLedger(paths, blobs, verdicts()), paths, blobs, noone);
+    expect(held).toBe(true);
     expect(carried).toEqual(verdicts());
   });
 
   test('a changed blob drops its file and the files that can consult it, and nothing else', () => {
     const asked: string[][] = [];
     const consulting = (files: readonly string[]) => (asked.push([...files]), files.includes('b.ts') ? ['a.ts'] : []);
-    const { verdicts: carried, current } = carriedVerdicts(encodeLedger(paths, blobs, verdicts()), paths, ['1111', '2229', '3333'], consulting);
-    expect(current).toBe(false);
+    const { verdicts: carried } = carriedVerdicts(encodeLedger(paths, blobs, verdicts()), paths, ['1111', '2229', '3333'], consulting);
     expect(asked).toEqual([['b.ts']]);
     expect([...carried.piece.keys()]).toEqual(['c.ts']);
     expect([...carried.exports.keys()]).toEqual([]);
@@ -49,7 +48,7 @@ describe('ledger encoding', () => {
 
   test('a ledger of another shape, another file count or cut short holds nothing', () => {
     const encoded = encodeLedger(paths, blobs, verdicts());
-    const none = { verdicts: { piece: new Map(), exports: new Map() }, current: false };
+    const none = { verdicts: { piece: new Map(), exports: new Map() }, held: false };
     expect(carriedVerdicts(undefined, paths, blobs, noone)).toEqual(none);
     expect(carriedVerdicts({ blobs, verdicts: [] }, paths, blobs, noone)).toEqual(none);
     expect(carriedVerdicts(encoded, ['a.ts', 'b.ts'], ['1111', '2222'], noone)).toEqual(none);
@@ -132,5 +131,29 @@ describe('warm runs in a known state', () => {
     const back = await build(tree, dir);
     expect(back.edges).toEqual(again.edges);
     expect(back.exported).toEqual(again.exported);
+  });
+
+  test('a ledger that still spares most checks stays: a small edit since is checked again, run after run, until a larger one', async () => {
+    const users = Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`src/user-${index}.ts`, `import { steady } from './core';\nexport const user${index} = () => steady();\n`]));
+    const files: Record<string, string> = { 'src/core.ts': 'export function steady() { return 1; }\n', ...users };
+    const dir = cacheDir();
+    const build = async (tree: Record<string, string>) => {
+      const { cache, checked } = countingChecks(await openGraphCache(dir, '1.0.0'));
+      const output = await buildGraph({ ...treeOf(tree), cache, focus: ['src/core.ts'] });
+      await cache.flush();
+      const fresh = await buildGraph({ ...treeOf(tree), cache: disabledCache(), focus: ['src/core.ts'] });
+      expect(edgesOf(output.graph)).toEqual(edgesOf(fresh.graph));
+      return checked.sort();
+    };
+    await build(files);
+    expect(await build(files)).toEqual([]);
+    // One file of 31 edited: checked, and checked again by the next run, the ledger left as it was.
+    const leaf = { ...files, 'src/user-7.ts': files['src/user-7.ts'].replace('steady()', 'steady() + 1') };
+    expect(await build(leaf)).toEqual(['piece src/user-7.ts']);
+    expect(await build(leaf)).toEqual(['piece src/user-7.ts']);
+    // The core module edited too: it and its 30 users are checked, and the ledger is written again.
+    const core = { ...leaf, 'src/core.ts': 'export function steady() { return 2; }\n' };
+    expect(await build(core)).toHaveLength(31);
+    expect(await build(core)).toEqual([]);
   });
 });
