@@ -385,8 +385,7 @@ async function piecesOf(
   /** Loads the cached piece of a file whose consulted files keep their stamps; whether there was one (asked once). */
   const fromCache = (path: string): boolean => {
     if (missed.has(path)) return false;
-    const blob = context.blobs.get(path)!;
-    const stored = validVariant(context, 'piece', path, blob);
+    const stored = validVariant(context, 'piece', path, context.blobs.get(path)!);
     if (!stored) {
       missed.add(path);
       return false;
@@ -451,8 +450,9 @@ function cachedSource(variant: Pick<StoredDerived<FilePiece>, 'outline' | 'load'
 
 /**
  * The ledger of the state a focused graph is built in (see `PieceVerdict`): `known` gives the
- * verdicts carried from the last run in this state, `note` takes this run's, and `store` keeps
- * them all for the next, when they differ from what was carried.
+ * verdicts carried from the ledger kept for the project snapshot, `note` takes those this run
+ * checked or built, and `store` keeps them all for the next run once it checked enough of them
+ * (see `LEDGER_RENEWAL`).
  */
 interface Ledger {
   known(kind: keyof Derived, path: string): PieceVerdict | undefined;
@@ -461,7 +461,13 @@ interface Ledger {
   store(outlines?: (path: string) => PieceOutline | undefined): void;
 }
 
-function openLedger(cache: GraphCache, snapshot: string, files: ReadonlyMap<string, string>, entries: ReadonlyMap<string, FileEntry>, consulting: (files: readonly string[]) => Iterable<string>): Ledger {
+function openLedger(
+  cache: GraphCache,
+  snapshot: string,
+  files: ReadonlyMap<string, string>,
+  entries: ReadonlyMap<string, FileEntry>,
+  consulting: (files: readonly string[]) => Iterable<string>,
+): Ledger {
   const paths = [...files.keys()];
   const blobs = paths.map((path) => (entries.has(path) ? files.get(path)! : ''));
   const { verdicts, held } = carriedVerdicts(cache.ledger(snapshot), paths, blobs, consulting);
@@ -953,7 +959,7 @@ async function createSideResolver(input: GraphInput): Promise<SideResolver> {
 /**
  * The newest variant the cache holds of a derived value whose consulted files all keep their
  * stamps. A variant whose signature still holds (same project state, same blobs) is valid
- * without computing a stamp.
+ * without computing a stamp; one the ledger holds a verdict on, without even a signature.
  */
 function validVariant<K extends keyof Derived>(
   context: PieceContext,

@@ -1,10 +1,9 @@
 // The cache of DESIGN §8: hits and misses by blob id, invalidation, corruption, concurrency.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildGraph, clearGraphCache, disabledCache, openGraphCache } from '../../src/graph/index.js';
-import { edgesOf, graphOf, treeOf } from './graph-of.js';
+import { cacheDir, edgesOf, graphOf, treeOf } from './graph-of.js';
 
 const files = {
   'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } } }',
@@ -12,12 +11,6 @@ const files = {
   'src/b.ts': "import { a } from '@/a';\nexport const b = () => a();\n",
 };
 
-/** A cache folder of its own, removed when the test ends. */
-function cacheDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'blast-cache-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 /** Counts what a build read from disk, to tell a hit from a miss. */
 async function build(tree: Record<string, string>, dir: string, version = '1.0.0') {

@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { buildGraph, disabledCache, type GraphCache } from '../../src/graph/index.js';
 import type { SymbolGraph } from '../../src/types.js';
 
@@ -25,4 +29,11 @@ export function edgesOf(graph: SymbolGraph): string[] {
     for (const edge of edges) lines.push(`${edge.from} -> ${edge.to} (${edge.kind})`);
   }
   return lines.sort();
+}
+
+/** A cache folder of its own, removed when the test ends. */
+export function cacheDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'blast-cache-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

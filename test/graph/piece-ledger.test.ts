@@ -1,12 +1,9 @@
 // The piece ledger: what a warm run in a known project state takes as valid without checking
 // signatures, and what a change since makes it check again.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildGraph, disabledCache, openGraphCache, type GraphCache } from '../../src/graph/index.js';
 import { carriedVerdicts, encodeLedger, type Verdicts } from '../../src/graph/piece-ledger.js';
-import { edgesOf, treeOf } from './graph-of.js';
+import { cacheDir, edgesOf, treeOf } from './graph-of.js';
 
 const outline = { symbols: ['a.ts#a'], targets: ['b.ts#b'], reads: ['save'], heritage: [['a.ts#A', 'b.ts#B', 'runtime']] as Array<[string, string, 'runtime']>, unknown: [] };
 
@@ -59,12 +56,6 @@ describe('ledger encoding', () => {
   });
 });
 
-/** A cache folder of its own, removed when the test ends. */
-function cacheDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'blast-ledger-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 /** A cache that counts the signature checks a build makes (each asks for the variants of a file). */
 function countingChecks(cache: GraphCache): { cache: GraphCache; checked: string[] } {
@@ -148,7 +139,7 @@ describe('warm runs in a known state', () => {
     await build(files);
     expect(await build(files)).toEqual([]);
     // One file of 31 edited: checked, and checked again by the next run, the ledger left as it was.
-    const leaf = { ...files, 'src/user-7.ts': files['src/user-7.ts'].replace('steady()', 'steady() + 1') };
+    const leaf = { ...files, 'src/user-7.ts': files['src/user-7.ts']!.replace('steady()', 'steady() + 1') };
     expect(await build(leaf)).toEqual(['piece src/user-7.ts']);
     expect(await build(leaf)).toEqual(['piece src/user-7.ts']);
     // The core module edited too: it and its 30 users are checked, and the ledger is written again.
