@@ -199,6 +199,15 @@ export async function clearGraphCache(dir: string): Promise<boolean> {
   return ours.length > 0;
 }
 
+/**
+ * A stored summary as the graph reads it. One of another shape (a cache written by other code)
+ * stands for a file whose surface is unknown: the blob stands in, as for a file without facts,
+ * so every piece that consulted it is checked by its stamps and built again.
+ */
+function summaryOf(stored: FileSummary | undefined, blob: string): FileSummary {
+  return typeof stored?.surface === 'string' && typeof stored.ownExports === 'string' ? stored : { surface: `blob ${blob}`, ownExports: `blob ${blob}` };
+}
+
 /** A cache that remembers nothing, not even within a run (graphs of one-off trees). */
 export function disabledCache(): GraphCache {
   return {
@@ -265,9 +274,9 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     },
     storeSkim: (path, blob, skim) => skimStore.set(key(path, blob), skim),
     facts: (path, blob) => {
-      const summary = factsStore.get(key(path, blob));
-      // An entry of another shape (a cache written by other code) is a miss, never a crash.
-      if (typeof summary?.surface !== 'string' || typeof summary.ownExports !== 'string' || !factBodies.touch(key(path, blob))) return undefined;
+      // Held, decoded when read: a warm run makes sure thousands of files have facts, and reads few.
+      if (!factsStore.touch(key(path, blob)) || !factBodies.touch(key(path, blob))) return undefined;
+      let summary: FileSummary | undefined;
       const load = () => {
         const known = decoded.get(key(path, blob));
         if (known) return known;
@@ -275,7 +284,12 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
         decoded.set(key(path, blob), facts);
         return facts;
       };
-      return { summary, load };
+      return {
+        get summary() {
+          return (summary ??= summaryOf(factsStore.get(key(path, blob)), blob));
+        },
+        load,
+      };
     },
     storeFacts: (path, blob, facts) => {
       decoded.set(key(path, blob), facts);

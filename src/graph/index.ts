@@ -144,7 +144,9 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   // Syntax errors need a parse: they are the graph's files' (the whole repository's for a whole graph).
   const parseErrors = new Map<string, { line: number; col: number; message: string }>();
   for (const path of pieces.keys()) {
-    const first = entries.get(path)!.facts?.summary.parseError;
+    // Known to the ledger: the summaries of thousands of files are not decoded for it.
+    const known = ledger?.known('piece', path)?.parseError;
+    const first = known === undefined ? entries.get(path)!.facts?.summary.parseError : known;
     if (first) parseErrors.set(path, first);
   }
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
@@ -420,7 +422,10 @@ async function piecesOf(
     const reaching = around.reaching(seeds);
     if (reaching.size * 4 > context.entries.size) await context.facts.ensure(likelyConsulted(unbuilt(reaching), context));
     wanted = [...(await piecesReaching(seeds, around.consulting, { ensure, consultedBy, sources }))].sort(compareText);
-    ledger?.store((path) => sources.get(path)?.outline);
+    ledger?.store((path) => {
+      const facts = context.entries.get(path)?.facts;
+      return { outline: sources.get(path)?.outline, ...(facts ? { parseError: facts.summary.parseError ?? null } : {}) };
+    });
   }
   // The graph's files have facts, whether their pieces came from the cache or not: the walk reads them.
   await context.facts.ensure(wanted);
@@ -457,8 +462,8 @@ function cachedSource(variant: Pick<StoredDerived<FilePiece>, 'outline' | 'load'
 interface Ledger {
   known(kind: keyof Derived, path: string): PieceVerdict | undefined;
   note(kind: keyof Derived, path: string, verdict: PieceVerdict): void;
-  /** `outlines`: the outline of a piece noted without one. */
-  store(outlines?: (path: string) => PieceOutline | undefined): void;
+  /** `describe`: the outline of a piece, and its file's syntax error, for a verdict noted without them. */
+  store(describe?: (path: string) => Pick<PieceVerdict, 'outline' | 'parseError'>): void;
 }
 
 function openLedger(
@@ -478,11 +483,16 @@ function openLedger(
       verdicts[kind].set(path, verdict);
       noted++;
     },
-    store(outlines) {
+    store(describe) {
       // Writing a ledger is a pass over every verdict: while the one held still spares most
       // checks (those of the files a change since could not touch), it stays, though older.
       if (noted === 0 || (held && noted * LEDGER_RENEWAL < verdicts.piece.size + verdicts.exports.size)) return;
-      if (outlines) for (const [path, verdict] of verdicts.piece) verdict.outline ??= outlines(path);
+      for (const [path, verdict] of describe ? verdicts.piece : []) {
+        if (verdict.outline && verdict.parseError !== undefined) continue;
+        const { outline, parseError } = describe!(path);
+        verdict.outline ??= outline;
+        if (verdict.parseError === undefined && parseError !== undefined) verdict.parseError = parseError;
+      }
       cache.storeLedger(snapshot, encodeLedger(paths, blobs, verdicts));
       noted = 0;
     },

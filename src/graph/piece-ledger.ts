@@ -1,4 +1,4 @@
-import type { EdgeKind } from '../types.js';
+import type { EdgeKind, FileFacts } from '../types.js';
 import type { Derived } from './graph-cache.js';
 import type { PieceOutline } from './piece-outline.js';
 
@@ -21,6 +21,11 @@ export interface PieceVerdict {
   consulted: readonly string[];
   /** A piece's outline. */
   outline?: PieceOutline;
+  /**
+   * The first syntax error of a piece's own file (its blob is the verdict's, so its facts are):
+   * null for none, undefined when the run that noted the verdict had not parsed the file.
+   */
+  parseError?: FileFacts['parseErrors'][number] | null;
 }
 
 /** Verdicts by kind, then path. */
@@ -32,7 +37,8 @@ const KINDS: ReadonlyArray<keyof Derived> = ['piece', 'exports'];
  * A ledger as stored: every string once, end to end in `strings` (string `i` is `lengths[i]`
  * long), and everything else as numbers in `data`, strings by their index:
  * the file count, each file's blob ('' for a file without an entry), then per kind the verdict
- * count and each verdict: file, id, signature, consulted keys, and an outline or -1.
+ * count and each verdict: file, id, signature, consulted keys, an outline or -1, and its
+ * file's first syntax error (1, line, column, message), none (0) or not known (-1).
  */
 interface EncodedLedger {
   strings: string;
@@ -89,25 +95,29 @@ export function encodeLedger(paths: readonly string[], blobs: readonly string[],
   for (const kind of KINDS) {
     const held = [...verdicts[kind]].filter(([path]) => indexOf.has(path));
     data.push(held.length);
-    for (const [path, { id, signature, consulted, outline }] of held) {
+    for (const [path, { id, signature, consulted, outline, parseError }] of held) {
       data.push(indexOf.get(path)!);
       ref(id);
       ref(signature);
       list(consulted);
-      if (!outline) {
-        data.push(-1);
-        continue;
+      if (outline) {
+        list(outline.symbols);
+        list(outline.targets);
+        list(outline.reads);
+        data.push(outline.heritage.length);
+        for (const [from, to, edgeKind] of outline.heritage) {
+          ref(from);
+          ref(to);
+          ref(edgeKind);
+        }
+        list(outline.unknown);
+      } else data.push(-1);
+      if (parseError === undefined) data.push(-1);
+      else if (parseError === null) data.push(0);
+      else {
+        data.push(1, parseError.line, parseError.col);
+        ref(parseError.message);
       }
-      list(outline.symbols);
-      list(outline.targets);
-      list(outline.reads);
-      data.push(outline.heritage.length);
-      for (const [from, to, edgeKind] of outline.heritage) {
-        ref(from);
-        ref(to);
-        ref(edgeKind);
-      }
-      list(outline.unknown);
     }
   }
   const strings = [...table.keys()];
@@ -164,6 +174,10 @@ function decodeLedger(stored: unknown, files: number): { blobs: string[]; verdic
           for (let clauses = next(); clauses > 0; clauses--) heritage.push([text(), text(), text() as EdgeKind]);
           verdict.outline = { symbols, targets, reads, heritage, unknown: list() };
         }
+        const error = next();
+        if (error === 0) verdict.parseError = null;
+        else if (error === 1) verdict.parseError = { line: next(), col: next(), message: text() };
+        else if (error !== -1) return undefined;
         verdicts[kind].push([index, verdict]);
       }
     }

@@ -10,8 +10,8 @@ const outline = { symbols: ['a.ts#a'], targets: ['b.ts#b'], reads: ['save'], her
 function verdicts(): Verdicts {
   return {
     piece: new Map([
-      ['a.ts', { id: 'id-a', signature: 'sig-a', consulted: ['b.ts', '\u0000b.ts'], outline }],
-      ['b.ts', { id: 'id-b', signature: 'sig-b', consulted: [], outline: { symbols: ['b.ts#b'], targets: [], reads: [], heritage: [], unknown: [] } }],
+      ['a.ts', { id: 'id-a', signature: 'sig-a', consulted: ['b.ts', '\u0000b.ts'], outline, parseError: { line: 3, col: 7, message: "';' expected." } }],
+      ['b.ts', { id: 'id-b', signature: 'sig-b', consulted: [], outline: { symbols: ['b.ts#b'], targets: [], reads: [], heritage: [], unknown: [] }, parseError: null }],
       ['c.ts', { id: 'id-c', signature: 'sig-c', consulted: ['other/outside.ts'], outline: { symbols: [], targets: [], reads: [], heritage: [], unknown: ['c.ts#x'] } }],
     ]),
     exports: new Map([['b.ts', { id: 'id-e', signature: 'sig-e', consulted: ['\u0000b.ts'] }]]),
@@ -146,5 +146,26 @@ describe('warm runs in a known state', () => {
     const core = { ...leaf, 'src/core.ts': 'export function steady() { return 2; }\n' };
     expect(await build(core)).toHaveLength(31);
     expect(await build(core)).toEqual([]);
+  });
+
+  test("a file's syntax error is reported from the ledger as from its facts", async () => {
+    const files = {
+      'src/core.ts': 'export function steady() { return 1; }\n',
+      'src/user.ts': "import { steady } from './core';\nexport const user = () => steady(;\n",
+      'src/fine.ts': "import { steady } from './core';\nexport const fine = () => steady();\n",
+    };
+    const dir = cacheDir();
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      const { cache, checked } = countingChecks(await openGraphCache(dir, '1.0.0'));
+      const output = await buildGraph({ ...treeOf(files), cache, focus: ['src/core.ts'] });
+      await cache.flush();
+      runs.push({ errors: [...output.parseErrors], unparsed: output.graph.unparsedFiles, checked });
+    }
+    const fresh = await buildGraph({ ...treeOf(files), cache: disabledCache(), focus: ['src/core.ts'] });
+    expect(fresh.graph.unparsedFiles).toEqual(['src/user.ts']);
+    for (const run of runs) expect(run.errors).toEqual([...fresh.parseErrors]);
+    expect(runs.map((run) => run.unparsed)).toEqual([['src/user.ts'], ['src/user.ts'], ['src/user.ts']]);
+    expect(runs[2]!.checked).toEqual([]);
   });
 });
