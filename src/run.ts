@@ -227,6 +227,11 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const headFiles = await time('files', () => headFilesWork);
   const baseFiles = sideFiles(repo, baseSide);
   const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
+  // What the stages after the graph read from git is asked for now, on the other core: a git
+  // process started once the graph fills this one's memory costs it several times as much.
+  if (baseFocus.length > 0) early(baseFiles());
+  const manifestsWork = early(readManifests(repo, headSide, headFiles));
+  const codeOwnersWork = early(readFiles(repo, headSide, CODEOWNERS_PATHS));
   const baseTexts = keptTexts((paths) => readFiles(repo, baseSide, paths));
   // Each graph waits for head's early reading: files the sides share are read once, not twice at once.
   const headReading = { ready: headParsed(), busy: headBusy, progress: headProgress };
@@ -280,7 +285,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
     }),
   );
 
-  const manifests = await readManifests(repo, headSide, headFiles);
+  const manifests = await manifestsWork;
   const packages = await time('packages', () => packagesOf(headFiles, manifests, impact.changes, impact.symbols));
   const entryPoints = await time('entry-points', async () => {
     const entries = packageEntries(headFiles.map((file) => file.path), (path) => manifests.get(path));
@@ -298,10 +303,10 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
     packages: packages.affected,
     entryPoints,
     // Owners of what the change touches (deleted files included) and of what it reaches.
-    owners: await time('owners', () => {
+    owners: await time('owners', async () => {
       const isIgnored = compileGlobs(policy.ignore);
       const touched = fileChanges.map((change) => change.path).filter((path) => !isIgnored(path));
-      return ownersOf(repo, headSide, [...touched, ...impact.files], warn);
+      return ownersOf(await codeOwnersWork, [...touched, ...impact.files], warn);
     }),
   };
   const provenance = await provenanceWork;
@@ -685,8 +690,8 @@ async function backUp(path: string): Promise<string> {
  * `affected.owners`: the owners, by the CODEOWNERS file at `side` (the first of GitHub's places),
  * of `paths`. Lines GitHub would skip are skipped with a warning.
  */
-async function ownersOf(repo: Repository, side: Side, paths: readonly string[], warn: (message: string) => void): Promise<Result['affected']['owners']> {
-  const texts = await readFiles(repo, side, CODEOWNERS_PATHS);
+/** `texts`: the side's code-owner files (`CODEOWNERS_PATHS`) that exist. */
+function ownersOf(texts: ReadonlyMap<string, string>, paths: readonly string[], warn: (message: string) => void): Result['affected']['owners'] {
   const file = CODEOWNERS_PATHS.find((candidate) => texts.has(candidate));
   if (file === undefined) return [];
   const codeOwners = parseCodeOwners(texts.get(file)!);
