@@ -137,21 +137,15 @@ type EncodedEntries = ReadonlyMap<string, Buffer>;
  * for few of the tens of thousands).
  */
 class StoredEntries {
+  /** Key -> where its value lies: the file's index times `SLOTS_PER_FILE`, plus the value's index there. */
   readonly #slots = new Map<string, number>();
-  readonly #data: Buffer[] = [];
-  readonly #starts: number[] = [];
-  readonly #ends: number[] = [];
+  readonly #files: Array<{ data: Buffer; ends: Uint32Array }> = [];
 
   /** Adds the values of one file, later files over earlier ones. */
   add(data: Buffer, keys: readonly string[], ends: Uint32Array): void {
-    let start = 0;
-    for (let index = 0; index < keys.length; index++) {
-      const slot = this.#data.length;
-      this.#data.push(data);
-      this.#starts.push(start);
-      this.#ends.push((start = ends[index]!));
-      this.#slots.set(keys[index]!, slot);
-    }
+    const base = this.#files.length * SLOTS_PER_FILE;
+    this.#files.push({ data, ends });
+    for (let index = 0; index < keys.length; index++) this.#slots.set(keys[index]!, base + index);
   }
 
   get size(): number {
@@ -164,13 +158,19 @@ class StoredEntries {
 
   get(key: string): Buffer | undefined {
     const slot = this.#slots.get(key);
-    return slot === undefined ? undefined : this.#data[slot]!.subarray(this.#starts[slot], this.#ends[slot]);
+    if (slot === undefined) return undefined;
+    const { data, ends } = this.#files[Math.floor(slot / SLOTS_PER_FILE)]!;
+    const index = slot % SLOTS_PER_FILE;
+    return data.subarray(index === 0 ? 0 : ends[index - 1], ends[index]);
   }
 
   *entries(): Generator<[string, Buffer]> {
     for (const key of this.#slots.keys()) yield [key, this.get(key)!];
   }
 }
+
+/** Values one store file may hold: slots stay small integers for a store and a few journals. */
+const SLOTS_PER_FILE = 2 ** 24;
 
 function encodeStore(version: string, entries: EncodedEntries): Buffer {
   const ends = new Uint32Array(entries.size);
@@ -499,7 +499,7 @@ async function load(file: string, version: string): Promise<Pick<StoredFile, 'ke
     const stored = deserialize(await readFile(file)) as Partial<StoredFile> | undefined;
     if (stored?.format !== FORMAT || stored.version !== version) return undefined;
     const { keys, ends, data } = stored;
-    if (!Array.isArray(keys) || !(ends instanceof Uint32Array) || !Buffer.isBuffer(data) || keys.length !== ends.length) return undefined;
+    if (!Array.isArray(keys) || !(ends instanceof Uint32Array) || !Buffer.isBuffer(data) || keys.length !== ends.length || keys.length > SLOTS_PER_FILE) return undefined;
     let start = 0;
     for (let index = 0; index < keys.length; index++) {
       const end = ends[index]!;

@@ -246,10 +246,11 @@ function factsLoader(entries: ReadonlyMap<string, FileEntry>, input: GraphInput,
       return entry?.facts!.load();
     },
     async ensure(paths) {
-      const missing = [...new Set(paths)].flatMap((path) => {
+      const missing: Array<Pick<TreeFile, 'path' | 'blob'>> = [];
+      for (const path of new Set(paths)) {
         const entry = entries.get(path);
-        return entry && !entry.facts ? [{ path, blob: entry.blob }] : [];
-      });
+        if (entry && !entry.facts) missing.push({ path, blob: entry.blob });
+      }
       if (missing.length === 0) return;
       parsed += missing.length;
       const read = await readAndStore(missing, input.readTexts, input.cache, 'facts');
@@ -379,7 +380,8 @@ async function piecesOf(
   around: { consulting: (files: readonly string[]) => Iterable<string>; reaching: (files: readonly string[]) => Set<string> },
   context: PieceContext,
 ): Promise<{ pieces: Map<string, PieceSource>; looked: ReadonlySet<string>; built: number }> {
-  const consultedBy = new Map<string, readonly string[]>();
+  // What each piece consulted, in the order the pieces were loaded or built.
+  const consultedBy: Array<[string, readonly string[]]> = [];
   const sources = new Map<string, PieceSource>();
   let built = 0;
   const missed = new Set<string>();
@@ -392,7 +394,7 @@ async function piecesOf(
       missed.add(path);
       return false;
     }
-    consultedBy.set(path, stored.consulted);
+    consultedBy.push([path, stored.consulted]);
     sources.set(path, cachedSource(stored, stored.outlineAtHand));
     return true;
   };
@@ -406,7 +408,7 @@ async function piecesOf(
       const outline = outlineOf(piece);
       const signature = storeVariant(context, 'piece', path, piece, consulted, outline);
       ledger?.note('piece', path, { id: signature, signature, consulted });
-      consultedBy.set(path, consulted);
+      consultedBy.push([path, consulted]);
       sources.set(path, { outline, load: () => piece });
       built++;
     });
@@ -559,7 +561,8 @@ async function piecesReaching(
   consulting: (files: readonly string[]) => Iterable<string>,
   pieces: {
     ensure: (paths: Iterable<string>) => Promise<void>;
-    consultedBy: ReadonlyMap<string, readonly string[]>;
+    /** What each piece consulted, in the order the pieces were loaded or built (the list only grows). */
+    consultedBy: ReadonlyArray<readonly [string, readonly string[]]>;
     sources: ReadonlyMap<string, PieceSource>;
   },
 ): Promise<Set<string>> {
@@ -573,11 +576,11 @@ async function piecesReaching(
   };
   // Which built pieces consulted each file; a piece built after a file it consulted was reached is reached at once.
   const consulters = new Map<string, string[]>();
-  const recorded = new Set<string>();
+  // Each round records the pieces added since the last.
+  let recorded = 0;
   const record = () => {
-    for (const [path, consulted] of consultedBy) {
-      if (recorded.has(path)) continue;
-      recorded.add(path);
+    for (; recorded < consultedBy.length; recorded++) {
+      const [path, consulted] = consultedBy[recorded]!;
       for (const file of consulted) {
         if (file === path) continue;
         const list = consulters.get(file) ?? [];
