@@ -8,10 +8,13 @@ import { runGit } from './run-git.js';
 export async function isCommit(repo: Repository, rev: string): Promise<boolean> {
   if (rev === '' || rev.startsWith('-') || rev.includes('\n')) return false;
   // `^{commit}` on a tree is an error with words on stderr, not a quiet "no": ask for the type
-  const sha = (await runGit(repo, ['rev-parse', '--verify', '--quiet', `${rev}^{object}`])).trim();
-  if (sha === '') return false;
-  const type = (await runGit(repo, ['cat-file', '-t', sha])).trim();
-  return type === 'commit' || (type === 'tag' && (await runGit(repo, ['cat-file', '-t', `${sha}^{}`])).trim() === 'commit');
+  // of what it names, tags peeled (`^{}`), in one process. A missing object is a "no" too.
+  try {
+    return (await runGit(repo, ['cat-file', '-t', `${rev}^{}`])).trim() === 'commit';
+  } catch (error) {
+    if (error instanceof Error && /not a valid object name/i.test(error.message + String(error.cause))) return false;
+    throw error;
+  }
 }
 
 /**

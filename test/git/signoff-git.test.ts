@@ -182,6 +182,11 @@ describe('rootCommits, configuredIdentity, hasUncommittedChanges', { tags: ['slo
     const roots = await rootCommits(git, 'HEAD');
     expect(new Set(roots)).toEqual(new Set([repo.baseSha, orphan]));
     expect(await rootCommits(git, '4b825dc642cb6eb9a060e54bf8d69288fbee4904')).toEqual([]);
+    // A tag of a commit is the commit; an object that is not there is no commit.
+    repo.git(['tag', '-a', '-m', 'release', 'v1', repo.baseSha]);
+    expect(await rootCommits(git, 'v1')).toEqual([repo.baseSha]);
+    expect(await rootCommits(git, '0123456789012345678901234567890123456789')).toEqual([]);
+    expect(await rootCommits(git, 'no-such-branch')).toEqual([]);
   });
 
   test('identity from git config; uncommitted work by side', async () => {
