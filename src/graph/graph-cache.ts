@@ -274,19 +274,20 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     },
     storeSkim: (path, blob, skim) => skimStore.set(key(path, blob), skim),
     facts: (path, blob) => {
+      const factsKey = key(path, blob);
       // Held, decoded when read: a warm run makes sure thousands of files have facts, and reads few.
-      if (!factsStore.touch(key(path, blob)) || !factBodies.touch(key(path, blob))) return undefined;
+      if (!factsStore.touch(factsKey) || !factBodies.touch(factsKey)) return undefined;
       let summary: FileSummary | undefined;
       const load = () => {
-        const known = decoded.get(key(path, blob));
+        const known = decoded.get(factsKey);
         if (known) return known;
-        const facts = deserialize(factBodies.get(key(path, blob))!) as FileFacts;
-        decoded.set(key(path, blob), facts);
+        const facts = deserialize(factBodies.get(factsKey)!) as FileFacts;
+        decoded.set(factsKey, facts);
         return facts;
       };
       return {
         get summary() {
-          return (summary ??= summaryOf(factsStore.get(key(path, blob)), blob));
+          return (summary ??= summaryOf(factsStore.get(factsKey), blob));
         },
         load,
       };
