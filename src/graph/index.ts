@@ -322,7 +322,8 @@ function importLinks(
   };
   for (const [path, entry] of entries) {
     const reExports = entry.skim.passesImports ? undefined : new Set(entry.skim.reExports);
-    for (const { specifier } of entry.skim.specifiers) {
+    // Specifiers only the facts found count too: a piece resolves through them like any other.
+    for (const specifier of entry.named()) {
       const target = resolve(path, specifier);
       if (target.kind !== 'file' && target.kind !== 'asset') continue;
       add(importers, target.path, path);

@@ -168,4 +168,28 @@ describe('warm runs in a known state', () => {
     expect(runs.map((run) => run.unparsed)).toEqual([['src/user.ts'], ['src/user.ts'], ['src/user.ts']]);
     expect(runs[2]!.checked).toEqual([]);
   });
+
+  test('a module only the facts name (the skim could not read it) counts as imported: its change checks the file again', async () => {
+    // `}` then `/`: the skim takes a division and reads the rest of the line as a string; the
+    // parse reads the `require`.
+    const files = {
+      'src/flag.ts': 'export const flag = () => true;\n',
+      'src/check.ts': "import { flag } from './flag';\nexport const check = () => { if (flag()) { return 1; } /'/.test('x'); return require('./zone').zone; };\n",
+      'src/zone.ts': "export const zone = 'UTC';\n",
+    };
+    const dir = cacheDir();
+    const build = async (tree: Record<string, string>) => {
+      const { cache, checked } = countingChecks(await openGraphCache(dir, '1.0.0'));
+      const output = await buildGraph({ ...treeOf(tree), cache, focus: ['src/flag.ts', 'src/zone.ts'] });
+      await cache.flush();
+      const fresh = await buildGraph({ ...treeOf(tree), cache: disabledCache(), focus: ['src/flag.ts', 'src/zone.ts'] });
+      return { edges: edgesOf(output.graph), fresh: edgesOf(fresh.graph), checked: checked.sort() };
+    };
+    await build(files);
+    expect((await build(files)).checked).toEqual([]);
+    const renamed = await build({ ...files, 'src/zone.ts': "export const tz = 'UTC';\n" });
+    expect(renamed.checked).toContain('piece src/check.ts');
+    expect(renamed.edges).toEqual(renamed.fresh);
+    expect(renamed.edges).not.toContain('src/check.ts#check -> src/zone.ts#zone (dynamic)');
+  });
 });
