@@ -11,14 +11,15 @@ import type { FileSkim } from './skim.js';
  * What blast remembers between runs (DESIGN §8): per-file facts and fingerprints by path and
  * git blob id (the same bytes at the same path give the same facts), and resolutions by the
  * project snapshot they were computed in (tsconfigs, manifests and the file list), and each
- * file's graph piece by path and blob id with the stamps of the files it was resolved through.
+ * file's graph piece by path and blob id with the stamps of the files it was resolved through,
+ * and per project snapshot a ledger of the pieces found valid there (see `PieceVerdict`).
  *
  * One file per kind, plus journals of the latest runs' additions (see `openStore`), each
  * written atomically (a temporary file, then a rename), so a reader never sees half a file and
  * two blast processes at once can only lose each other's additions, never corrupt the cache.
  * Anything unreadable, truncated or written by another version is ignored and rebuilt.
  */
-/** Facts as the cache holds them: the summary at hand, the rest decoded on demand. */
+/** Facts as the cache holds them, decoded on demand. */
 export interface StoredFacts {
   summary: FileSummary;
   load(): FileFacts;
@@ -243,10 +244,10 @@ export async function memoryCache(): Promise<GraphCache> {
 
 async function openCache(dir: string | undefined, version: string): Promise<GraphCache> {
   const [factsFile, printsFile, snapshotsFile, piecesFile, skimsFile, factBodiesFile, pieceBodiesFile, outlinesFile, ledgersFile] = CACHE_FILES.map((name) => (dir === undefined ? undefined : join(dir, name)));
-  // Read at once: each store is a file and its journals. Facts and pieces are kept in two
-  // stores each: what a warm run reads of thousands of files (summaries; validities and
-  // outlines), in JSON, which decodes plain data about twice as fast as `v8.deserialize`
-  // does value by value, apart from the bodies, decoded for the few files the run reads.
+  // Read at once: each store is a file and its journals. What a warm run may read of thousands
+  // of files (skims, facts' summaries, pieces' validities and outlines) is JSON, which decodes
+  // plain data about twice as fast as `v8.deserialize` does value by value; the bodies, in
+  // stores of their own, are decoded for the few files the run reads.
   const [factsStore, printStore, snapshotStore, pieceStore, skimStore, factBodies, pieceBodies, outlineStore, ledgerStore] = await Promise.all([
     openStore<FileSummary>(factsFile, version, 'json'),
     openStore<Array<[string, SymbolFingerprint]>>(printsFile, version, 'v8'),
