@@ -126,12 +126,15 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
   const links = input.focus === undefined ? undefined : importLinks(entries, resolve);
   const consulting = (files: readonly string[]) => importersOfAll(closure(files, links!.passers), links!.importers);
-  const reaching = (files: readonly string[]) => closure(files, links!.importers);
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, links!.importers, input.focusImports);
   const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => facts.get(path) }, { resolve }));
-  const ledger = links ? openLedger(input.cache, snapshot, blobs, entries, consulting) : undefined;
+  // Every file importing a seed, directly or not.
+  const reaching = seeds === undefined ? undefined : closure(seeds, links!.importers);
+  // Reading a ledger costs about what checking the pieces of one file in eight does: worth it
+  // for a change that can reach more files than that, not for one few files import.
+  const ledger = reaching && reaching.size * LEDGER_READ_SHARE > entries.size ? openLedger(input.cache, snapshot, blobs, entries, consulting) : undefined;
   const context: PieceContext = { entries, blobs, resolve, cache: input.cache, snapshot, ...(ledger ? { ledger } : {}), stamps: stamper(entries, blobs, resolve, snapshot), builder, facts };
-  const { pieces, looked, built } = await piecesOf(seeds, { consulting, reaching }, context);
+  const { pieces, looked, built } = await piecesOf(seeds, { consulting, reaching: reaching ?? new Set() }, context);
   // A focused graph serves a walk, which asks for the dependents of few symbols: pieces are decoded, and member edges drawn, as asked.
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], facts), { lazy: input.focus !== undefined });
 
@@ -374,11 +377,11 @@ interface PieceContext {
  * cache while every file it was resolved through keeps its stamp (a body edit elsewhere changes
  * no stamp), else built anew from facts, parsed when first needed. `around.consulting` gives
  * the files whose pieces can consult some of the given ones: only those can hold an edge into
- * them; `around.reaching` every file importing them, directly or not.
+ * them; `around.reaching` every file importing a seed, directly or not.
  */
 async function piecesOf(
   seeds: readonly string[] | undefined,
-  around: { consulting: (files: readonly string[]) => Iterable<string>; reaching: (files: readonly string[]) => Set<string> },
+  around: { consulting: (files: readonly string[]) => Iterable<string>; reaching: ReadonlySet<string> },
   context: PieceContext,
 ): Promise<{ pieces: Map<string, PieceSource>; looked: ReadonlySet<string>; built: number }> {
   // What each piece consulted, in the order the pieces were loaded or built.
@@ -422,7 +425,7 @@ async function piecesOf(
     // A change that most files can reach through imports: level by level, each level would be a
     // batch waited for in turn, the threads idle while this one builds the level's pieces; one
     // batch parses what the levels would, and more, at once.
-    const reaching = around.reaching(seeds);
+    const { reaching } = around;
     if (reaching.size * 4 > context.entries.size) await context.facts.ensure(likelyConsulted(unbuilt(reaching), context));
     wanted = [...(await piecesReaching(seeds, around.consulting, { ensure, consultedBy, sources }))].sort(compareText);
     ledger?.store((path) => {
@@ -504,6 +507,9 @@ function openLedger(
 
 /** A ledger is written again once a run has checked more than one verdict in this many. */
 const LEDGER_RENEWAL = 8;
+
+/** A ledger is read for a change that can reach more than one file in this many. */
+const LEDGER_READ_SHARE = 8;
 
 /**
  * Computes a value for each file and hands it to `use`, in rounds: a computation that needs

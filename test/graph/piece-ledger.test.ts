@@ -57,10 +57,19 @@ describe('ledger encoding', () => {
 });
 
 
-/** A cache that counts the signature checks a build makes (each asks for the variants of a file). */
-function countingChecks(cache: GraphCache): { cache: GraphCache; checked: string[] } {
+/** A cache that counts the signature checks a build makes (each asks for the variants of a file), and the ledgers it reads. */
+function countingChecks(cache: GraphCache): { cache: GraphCache; checked: string[]; ledgersRead: () => number } {
   const checked: string[] = [];
-  return { cache: { ...cache, derived: (kind, path, blob) => (checked.push(`${kind} ${path}`), cache.derived(kind, path, blob)) }, checked };
+  let ledgersRead = 0;
+  return {
+    cache: {
+      ...cache,
+      derived: (kind, path, blob) => (checked.push(`${kind} ${path}`), cache.derived(kind, path, blob)),
+      ledger: (key) => (ledgersRead++, cache.ledger(key)),
+    },
+    checked,
+    ledgersRead: () => ledgersRead,
+  };
 }
 
 describe('warm runs in a known state', () => {
@@ -146,6 +155,11 @@ describe('warm runs in a known state', () => {
     const core = { ...leaf, 'src/core.ts': 'export function steady() { return 2; }\n' };
     expect(await build(core)).toHaveLength(31);
     expect(await build(core)).toEqual([]);
+    // A change no other file imports reads no ledger: checking its own piece costs less.
+    const { cache, checked, ledgersRead } = countingChecks(await openGraphCache(dir, '1.0.0'));
+    await buildGraph({ ...treeOf(core), cache, focus: ['src/user-3.ts'] });
+    expect(ledgersRead()).toBe(0);
+    expect(checked).toEqual(['piece src/user-3.ts']);
   });
 
   test("a file's syntax error is reported from the ledger as from its facts", async () => {
