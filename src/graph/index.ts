@@ -389,7 +389,6 @@ async function piecesOf(
   const sources = new Map<string, PieceSource>();
   let built = 0;
   const missed = new Set<string>();
-  const { ledger } = context;
   /** Loads the cached piece of a file whose consulted files keep their stamps; whether there was one (asked once). */
   const fromCache = (path: string): boolean => {
     if (missed.has(path)) return false;
@@ -410,8 +409,7 @@ async function piecesOf(
     await context.facts.ensure(likelyConsulted(pending, context));
     await inRounds(pending, (path) => context.builder().piece(path)!, context.facts, (path, { piece, consulted }) => {
       const outline = outlineOf(piece);
-      const signature = storeVariant(context, 'piece', path, piece, consulted, outline);
-      ledger?.note('piece', path, { id: signature, signature, consulted });
+      storeVariant(context, 'piece', path, piece, consulted, outline);
       consultedBy.push([path, consulted]);
       sources.set(path, { outline, load: () => piece });
       built++;
@@ -428,7 +426,7 @@ async function piecesOf(
     const { reaching } = around;
     if (reaching.size * 4 > context.entries.size) await context.facts.ensure(likelyConsulted(unbuilt(reaching), context));
     wanted = [...(await piecesReaching(seeds, around.consulting, { ensure, consultedBy, sources }))].sort(compareText);
-    ledger?.store((path) => {
+    context.ledger?.store((path) => {
       const facts = context.entries.get(path)?.facts;
       return { outline: sources.get(path)?.outline, ...(facts ? { parseError: facts.summary.parseError ?? null } : {}) };
     });
@@ -1024,12 +1022,12 @@ function checkedVariant<K extends keyof Derived>(context: PieceContext, kind: K,
   return { ...valid, signature: signatureOf(valid) };
 }
 
-/** Keeps a value derived in this state; returns its signature. */
-function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[], outline?: unknown): string {
+/** Keeps a value derived in this state, and notes it in the ledger as valid here (named by the signature it was made under). */
+function storeVariant<K extends keyof Derived>(context: PieceContext, kind: K, path: string, value: Derived[K], consulted: readonly string[], outline?: unknown): void {
   const { stamps } = context;
   const validity = { consulted: [...consulted], stamps: consulted.map((key) => stamps.stampOf(key)).join('\n'), signature: stamps.signatureOf(consulted) };
   context.cache.storeDerived(kind, path, context.blobs.get(path)!, value, validity, outline);
-  return validity.signature;
+  context.ledger?.note(kind, path, { id: validity.signature, signature: validity.signature, consulted: validity.consulted });
 }
 
 /** What `GraphOutput.exportedSymbols` answers: from the cache while the files it read keep their stamps. */
@@ -1042,8 +1040,7 @@ async function exportsOf(files: readonly string[], context: PieceContext): Promi
     return !stored;
   });
   await inRounds(unknown, (file) => context.builder().exportedSymbols(file), context.facts, (file, { ids, consulted }) => {
-    const signature = storeVariant(context, 'exports', file, ids, consulted);
-    context.ledger?.note('exports', file, { id: signature, signature, consulted });
+    storeVariant(context, 'exports', file, ids, consulted);
     result.set(file, ids);
   });
   context.ledger?.store();
