@@ -261,7 +261,9 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
   ]);
   const decoded = new Map<string, FileFacts>();
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
-  // A variant's body and outline are named by its store key and its id.
+  // A derived value's variants are listed under `kind\0path\0blob`; a variant's body and outline
+  // under that and its id.
+  const derivedKey = (kind: keyof Derived, path: string, blob: string) => `${kind}\u0000${key(path, blob)}`;
   const bodyKey = (storeKey: string, id: string) => `${storeKey}\u0000${id}`;
   const lazyVariant = <K extends keyof Derived>(body: string) => ({
     outline: () => outlineStore.get(body),
@@ -301,7 +303,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       return { summary, load: () => facts };
     },
     derived: <K extends keyof Derived>(kind: K, path: string, blob: string) => {
-      const storeKey = `${kind}\u0000${key(path, blob)}`;
+      const storeKey = derivedKey(kind, path, blob);
       const stored = pieceStore.get(storeKey);
       if (!Array.isArray(stored)) return [];
       return stored.flatMap((variant) =>
@@ -324,7 +326,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     },
     // Encoded now: the graph assembled from a piece may upgrade its edges' kinds later.
     storeDerived: (kind, path, blob, value, validity, outline) => {
-      const storeKey = `${kind}\u0000${key(path, blob)}`;
+      const storeKey = derivedKey(kind, path, blob);
       const others = pieceStore.get(storeKey);
       // Named by the signature it was made under: a renewed variant keeps its body.
       const body = bodyKey(storeKey, validity.signature);
@@ -334,8 +336,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       pieceStore.set(storeKey, [variant, ...(Array.isArray(others) ? others.slice(0, DERIVED_VARIANTS - 1) : [])]);
     },
     variant: <K extends keyof Derived>(kind: K, path: string, blob: string, id: string) => {
-      const storeKey = `${kind}\u0000${key(path, blob)}`;
-      const body = bodyKey(storeKey, id);
+      const body = bodyKey(derivedKey(kind, path, blob), id);
       return pieceBodies.touch(body) ? lazyVariant<K>(body) : undefined;
     },
     ledger: (snapshotKey) => ledgerStore.get(snapshotKey),
@@ -357,7 +358,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       // Live: entries of the files this run skimmed, which are every file of the trees it read.
       const skimmed = skimStore.used();
       const isLive = (key: string) => skimmed.has(key);
-      // A piece's key is `kind\0path\0blob`, its body's that and `\0signature`.
+      // A piece's key is `kind\0path\0blob` (`derivedKey`), its body's and outline's that and `\0id`.
       const isLivePiece = (key: string) => isLive(key.slice(key.indexOf('\u0000') + 1));
       const isLiveBody = (key: string) => isLivePiece(key.slice(0, key.lastIndexOf('\u0000')));
       await Promise.all([
