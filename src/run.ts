@@ -687,10 +687,10 @@ async function backUp(path: string): Promise<string> {
 }
 
 /**
- * `affected.owners`: the owners, by the CODEOWNERS file at `side` (the first of GitHub's places),
- * of `paths`. Lines GitHub would skip are skipped with a warning.
+ * `affected.owners`: the owners of `paths`, by the first of GitHub's CODEOWNERS places among
+ * `texts` (the side's files at `CODEOWNERS_PATHS` that exist). Lines GitHub would skip are
+ * skipped with a warning.
  */
-/** `texts`: the side's code-owner files (`CODEOWNERS_PATHS`) that exist. */
 function ownersOf(texts: ReadonlyMap<string, string>, paths: readonly string[], warn: (message: string) => void): Result['affected']['owners'] {
   const file = CODEOWNERS_PATHS.find((candidate) => texts.has(candidate));
   if (file === undefined) return [];

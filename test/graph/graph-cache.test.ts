@@ -11,7 +11,6 @@ const files = {
   'src/b.ts': "import { a } from '@/a';\nexport const b = () => a();\n",
 };
 
-
 /** Counts what a build read from disk, to tell a hit from a miss. */
 async function build(tree: Record<string, string>, dir: string, version = '1.0.0') {
   const cache = await openGraphCache(dir, version);
