@@ -1,7 +1,7 @@
 // schema/policy.schema.json, generated from the zod schema so editors complete and explain keys.
 // scripts/generate-policy-schema.js writes it; test/policy/json-schema.test.ts fails when the
 // committed file is out of date.
-import { z } from 'zod';
+import * as z from 'zod';
 import { policySchema } from './schema.js';
 
 /** Where the generated schema is committed, relative to the repository root. */

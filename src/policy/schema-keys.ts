@@ -1,5 +1,5 @@
 // The keys a mapping of the schema allows, for "did you mean" and "expected one of" messages.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PathSegment } from './messages.js';
 
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {

@@ -6,7 +6,9 @@
 // "must be <what was expected>, got <what was found>"; parse-policy.ts prefixes the key path.
 // Cross-field checks (duplicate zone names, warn above fail, globs, regexes) are in
 // semantic-rules.ts, so that they run even when another part of the file is invalid.
-import { z } from 'zod';
+// zod's names one by one, not its `z` object: that object holds all of zod, every locale's
+// messages included, and the bundle would carry (and Node compile, on every run) 575 KB more.
+import * as z from 'zod';
 import { describeValue, quoteList } from './messages.js';
 
 /** The figures a threshold can limit, in the order messages and the JSON Schema list them. */
