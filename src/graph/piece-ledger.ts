@@ -1,5 +1,6 @@
 import type { EdgeKind, FileFacts } from '../types.js';
 import type { Derived } from './graph-cache.js';
+import { PackedReader, PackedWriter, type Packed } from './packed.js';
 import type { PieceOutline } from './piece-outline.js';
 
 /**
@@ -34,18 +35,11 @@ export type Verdicts = Record<keyof Derived, Map<string, PieceVerdict>>;
 const KINDS: ReadonlyArray<keyof Derived> = ['piece', 'exports'];
 
 /**
- * A ledger as stored: every string once, end to end in `strings` (string `i` is `lengths[i]`
- * long), and everything else as numbers in `data`, strings by their index:
- * the file count, each file's blob ('' for a file without an entry), then per kind the verdict
- * count and each verdict: file, id, signature, consulted keys, an outline or -1, and its
- * file's first syntax error (1, line, column, message), none (0) or not known (-1).
+ * A ledger as stored (see `Packed`): the file count, each file's blob ('' for a file without an
+ * entry), then per kind the verdict count and each verdict: file, id, signature, consulted keys,
+ * an outline or -1, and its file's first syntax error (1, line, column, message), none (0) or
+ * not known (-1).
  */
-interface EncodedLedger {
-  strings: string;
-  lengths: Int32Array;
-  data: Int32Array;
-}
-
 /**
  * The verdicts of a stored ledger that still hold: those of files whose blob is the same, minus
  * the files `consulting` says can have consulted a file whose blob changed. `paths` and `blobs`
@@ -74,114 +68,76 @@ export function carriedVerdicts(
 }
 
 /** A ledger of this state to store: `paths` and `blobs` as for `carriedVerdicts`. */
-export function encodeLedger(paths: readonly string[], blobs: readonly string[], verdicts: Verdicts): EncodedLedger {
-  const table = new Map<string, number>();
-  const data: number[] = [];
-  const ref = (text: string) => {
-    let index = table.get(text);
-    if (index === undefined) {
-      index = table.size;
-      table.set(text, index);
-    }
-    data.push(index);
-  };
-  const list = (texts: readonly string[]) => {
-    data.push(texts.length);
-    for (const text of texts) ref(text);
-  };
+export function encodeLedger(paths: readonly string[], blobs: readonly string[], verdicts: Verdicts): Packed {
+  const out = new PackedWriter();
   const indexOf = new Map(paths.map((path, index) => [path, index]));
-  data.push(paths.length);
-  for (const blob of blobs) ref(blob);
+  out.push(paths.length);
+  for (const blob of blobs) out.ref(blob);
   for (const kind of KINDS) {
     const held = [...verdicts[kind]].filter(([path]) => indexOf.has(path));
-    data.push(held.length);
+    out.push(held.length);
     for (const [path, { id, signature, consulted, outline, parseError }] of held) {
-      data.push(indexOf.get(path)!);
-      ref(id);
-      ref(signature);
-      list(consulted);
+      out.push(indexOf.get(path)!);
+      out.ref(id);
+      out.ref(signature);
+      out.list(consulted);
       if (outline) {
-        list(outline.symbols);
-        list(outline.targets);
-        list(outline.reads);
-        data.push(outline.heritage.length);
+        out.list(outline.symbols);
+        out.list(outline.targets);
+        out.list(outline.reads);
+        out.push(outline.heritage.length);
         for (const [from, to, edgeKind] of outline.heritage) {
-          ref(from);
-          ref(to);
-          ref(edgeKind);
+          out.ref(from);
+          out.ref(to);
+          out.ref(edgeKind);
         }
-        list(outline.unknown);
-      } else data.push(-1);
-      if (parseError === undefined) data.push(-1);
-      else if (parseError === null) data.push(0);
+        out.list(outline.unknown);
+      } else out.push(-1);
+      if (parseError === undefined) out.push(-1);
+      else if (parseError === null) out.push(0);
       else {
-        data.push(1, parseError.line, parseError.col);
-        ref(parseError.message);
+        out.push(1);
+        out.push(parseError.line);
+        out.push(parseError.col);
+        out.ref(parseError.message);
       }
     }
   }
-  const strings = [...table.keys()];
-  return { strings: strings.join(''), lengths: Int32Array.from(strings, (text) => text.length), data: Int32Array.from(data) };
+  return out.finish();
 }
 
 /** A stored ledger read back; undefined for one of another shape, another file count, or cut short. */
 function decodeLedger(stored: unknown, files: number): { blobs: string[]; verdicts: Record<keyof Derived, Array<[number, PieceVerdict]>> } | undefined {
-  if (typeof stored !== 'object' || stored === null) return undefined;
-  const { strings, lengths, data } = stored as Partial<EncodedLedger>;
-  if (typeof strings !== 'string' || !(lengths instanceof Int32Array) || !(data instanceof Int32Array)) return undefined;
-  const table = new Array<string>(lengths.length);
-  let start = 0;
-  for (let index = 0; index < lengths.length; index++) {
-    const end = start + lengths[index]!;
-    if (end < start || end > strings.length) return undefined;
-    table[index] = strings.slice(start, end);
-    start = end;
-  }
-  let at = 0;
-  const next = (): number => {
-    if (at >= data.length) throw new RangeError('cut short');
-    return data[at++]!;
-  };
-  const text = (): string => {
-    const value = table[next()];
-    if (value === undefined) throw new RangeError('no such string');
-    return value;
-  };
-  const list = (): string[] => {
-    const count = next();
-    if (count < 0 || count > data.length) throw new RangeError('bad count');
-    const texts = new Array<string>(count);
-    for (let index = 0; index < count; index++) texts[index] = text();
-    return texts;
-  };
+  const read = PackedReader.open(stored);
+  if (!read) return undefined;
   try {
-    if (next() !== files) return undefined;
+    if (read.next() !== files) return undefined;
     const blobs = new Array<string>(files);
-    for (let index = 0; index < files; index++) blobs[index] = text();
+    for (let index = 0; index < files; index++) blobs[index] = read.text();
     const verdicts = { piece: [], exports: [] } as Record<keyof Derived, Array<[number, PieceVerdict]>>;
     for (const kind of KINDS) {
-      const count = next();
+      const count = read.next();
       for (let held = 0; held < count; held++) {
-        const index = next();
+        const index = read.next();
         if (index < 0 || index >= files) return undefined;
-        const verdict: PieceVerdict = { id: text(), signature: text(), consulted: list() };
-        if (data[at] === -1) at++;
+        const verdict: PieceVerdict = { id: read.text(), signature: read.text(), consulted: read.list() };
+        if (read.peek() === -1) read.next();
         else {
-          const symbols = list();
-          const targets = list();
-          const reads = list();
+          const symbols = read.list();
+          const targets = read.list();
+          const reads = read.list();
           const heritage: PieceOutline['heritage'] = [];
-          for (let clauses = next(); clauses > 0; clauses--) heritage.push([text(), text(), text() as EdgeKind]);
-          verdict.outline = { symbols, targets, reads, heritage, unknown: list() };
+          for (let clauses = read.next(); clauses > 0; clauses--) heritage.push([read.text(), read.text(), read.text() as EdgeKind]);
+          verdict.outline = { symbols, targets, reads, heritage, unknown: read.list() };
         }
-        const error = next();
+        const error = read.next();
         if (error === 0) verdict.parseError = null;
-        else if (error === 1) verdict.parseError = { line: next(), col: next(), message: text() };
+        else if (error === 1) verdict.parseError = { line: read.next(), col: read.next(), message: read.text() };
         else if (error !== -1) return undefined;
         verdicts[kind].push([index, verdict]);
       }
     }
-    return at === data.length ? { blobs, verdicts } : undefined;
+    return read.done ? { blobs, verdicts } : undefined;
   } catch {
     return undefined;
   }
