@@ -50,9 +50,9 @@ export function specifiersOf(facts: FileFacts): Array<{ specifier: string; line:
   return specifiers;
 }
 
-/** What the facts name that the skim did not read (see `FileSkim.unread`). */
-export function unreadBy(skim: FileSkim, facts: FileFacts): string[] {
-  const read = new Set(skim.specifiers.map(({ specifier }) => specifier));
+/** What the facts name that the skim did not read (see `FileSkim.unread`), given the specifiers it read. */
+export function unreadBy(skimmed: Iterable<string>, facts: FileFacts): string[] {
+  const read = new Set(skimmed);
   return [...new Set(specifiersOf(facts).map(({ specifier }) => specifier))].filter((specifier) => !read.has(specifier));
 }
 

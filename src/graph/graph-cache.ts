@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { FileFacts, Resolution, SymbolFingerprint } from '../types.js';
+import type { FileFacts, SymbolFingerprint } from '../types.js';
 import type { FilePiece } from './build-graph.js';
 import { summarize, type FileSummary } from './file-summary.js';
 import type { FileSkim } from './skim.js';
@@ -73,6 +73,8 @@ export interface StoredDerived<T> extends DerivedValidity {
 export interface GraphCache {
   /** What a file names of other modules, read without parsing it (every file of a graph has one). */
   skim(path: string, blob: string): FileSkim | undefined;
+  /** Whether the cache holds a skim of the file: kept like one read, though nothing is decoded. */
+  hasSkim(path: string, blob: string): boolean;
   storeSkim(path: string, blob: string, skim: FileSkim): void;
   facts(path: string, blob: string): StoredFacts | undefined;
   /** Keeps a file's facts; returns them as the cache now holds them. */
@@ -94,23 +96,24 @@ export interface GraphCache {
   storeLedger(snapshotKey: string, ledger: unknown): void;
   fingerprints(path: string, blob: string): ReadonlyMap<string, SymbolFingerprint> | undefined;
   storeFingerprints(path: string, blob: string, fingerprints: ReadonlyMap<string, SymbolFingerprint>): void;
-  /** Resolutions known for one project snapshot, with the project's warnings. */
+  /** The import table of one project snapshot, with the project's warnings. */
   snapshot(key: string): ProjectSnapshot | undefined;
   storeSnapshot(key: string, snapshot: ProjectSnapshot): void;
   /** Writes what this run added; never throws (a cache that cannot be written is only slower). */
   flush(): Promise<void>;
 }
 
-/** Module resolutions of one state of the project: `file\0specifier` to where it led. */
+/** Where every code file's imports led in one state of the project, with the project's warnings. */
 export interface ProjectSnapshot {
-  resolutions: Map<string, Resolution>;
+  /** The state's import table (see `ImportTable`), of a shape the reader checks. */
+  imports: unknown;
   warnings: string[];
   /** Every path of that state, kept for the latest state of each config (see `carryResolutions`). */
   paths?: string[];
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 17;
+const FORMAT = 18;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;
@@ -213,6 +216,7 @@ function summaryOf(stored: FileSummary | undefined, blob: string): FileSummary {
 export function disabledCache(): GraphCache {
   return {
     skim: () => undefined,
+    hasSkim: () => false,
     storeSkim: () => {},
     facts: () => undefined,
     storeFacts: (_path, _blob, facts) => heldFacts(facts),
@@ -275,6 +279,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
       // An entry of another shape (a cache written by other code) is a miss, never a crash.
       return Array.isArray(stored?.specifiers) && Array.isArray(stored.reExports) && Array.isArray(stored.stars) && typeof stored.passesImports === 'boolean' ? stored : undefined;
     },
+    hasSkim: (path, blob) => skimStore.touch(key(path, blob)),
     storeSkim: (path, blob, skim) => skimStore.set(key(path, blob), skim),
     facts: (path, blob) => {
       const factsKey = key(path, blob);
@@ -349,7 +354,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     snapshot: (snapshotKey) => {
       const snapshot = snapshotStore.get(snapshotKey);
       // Another shape (a cache written by other code) is a miss, never a crash.
-      return snapshot?.resolutions instanceof Map && Array.isArray(snapshot.warnings) ? snapshot : undefined;
+      return typeof snapshot?.imports === 'object' && snapshot.imports !== null && Array.isArray(snapshot.warnings) ? snapshot : undefined;
     },
     storeSnapshot: (snapshotKey, snapshot) => snapshotStore.set(snapshotKey, snapshot),
     flush: async () => {

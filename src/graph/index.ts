@@ -7,6 +7,7 @@ import { carryResolutions } from './carry-resolutions.js';
 import { unreadBy, type FileSummary } from './file-summary.js';
 import { isPieceOutline, outlineOf, type PieceOutline } from './piece-outline.js';
 import { carriedVerdicts, encodeLedger, type PieceVerdict } from './piece-ledger.js';
+import { encodeImportTable, ImportRow, ImportTable, UNRESOLVED } from './import-table.js';
 import { prefetchOrder } from './prefetch-order.js';
 import { parseFiles, parseThreadsUp, prefetchFacts, WORKER_THRESHOLD, type ParseDepth, type ParsedFile, type ParseOptions } from './parse-files.js';
 import { ReadProgress } from './read-progress.js';
@@ -99,7 +100,7 @@ function isCodeFile(path: string): boolean {
 export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const codeFiles = input.files.filter((file) => isCodeFile(file.path));
   const unanalysedFiles = input.files.filter((file) => !file.path.includes('node_modules/') && isUnanalysableCode(file.path)).map((file) => file.path);
-  const state = projectState(input);
+  const state = projectState(input, codeFiles.length);
   const sideResolver = once(() => createSideResolver(input));
   // Nothing to carry resolutions from: every specifier is resolved, so the compiler and the
   // configs load now, while the files are read (a failure is reported when the resolver is used).
@@ -118,13 +119,13 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const early = cold && input.progress ? await resolveAsSkimmed(input, input.progress, sideResolver) : undefined;
   await input.ready;
   // A whole graph needs every file's facts; a focused one skims all and parses what can reach the focus.
-  const { entries, parsed } = await entriesOf(codeFiles, input, input.focus === undefined ? 'skim+facts' : 'skim');
+  const { entries, parsed } = await entriesOf(codeFiles, input, input.focus === undefined ? 'skim+facts' : 'skim', state.table);
 
-  const { resolve, warnings, snapshot, resolveMore } = await resolutionsOf(input, entries, state, sideResolver, early);
+  const { resolve, warnings, snapshot, resolveMore, storeImports } = await resolutionsOf(input, codeFiles, entries, state, sideResolver, early);
   const facts = factsLoader(entries, input, resolveMore);
 
   const blobs = new Map(codeFiles.map((file) => [file.path, file.blob]));
-  const links = input.focus === undefined ? undefined : importLinks(entries, resolve);
+  const links = input.focus === undefined ? undefined : importLinks(entries);
   const consulting = (files: readonly string[]) => importersOfAll(closure(files, links!.passers), links!.importers);
   const seeds = input.focus === undefined ? undefined : seedsOf(input.focus, entries, links!.importers, input.focusImports);
   const builder = once(() => createPieceBuilder({ has: (path) => entries.has(path), get: (path) => facts.get(path) }, { resolve }));
@@ -135,13 +136,15 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const ledger = reaching && reaching.size * LEDGER_READ_SHARE > entries.size ? openLedger(input.cache, snapshot, blobs, entries, consulting) : undefined;
   const context: PieceContext = { entries, blobs, resolve, cache: input.cache, snapshot, ...(ledger ? { ledger } : {}), stamps: stamper(entries, blobs, resolve, snapshot), builder, facts };
   const { pieces, looked, built } = await piecesOf(seeds, { consulting, reaching: reaching ?? new Set() }, context);
+  storeImports();
   // A focused graph serves a walk, which asks for the dependents of few symbols: pieces are decoded, and member edges drawn, as asked.
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], facts), { lazy: input.focus !== undefined });
 
-  // Whole-repository figures come from the skims, whatever the focus and whatever was parsed.
-  for (const [path, entry] of entries) {
-    for (const { specifier, line } of entry.skim.specifiers) {
-      if (resolve(path, specifier).kind === 'unresolved') graph.unresolvedImports.push({ file: path, specifier, line });
+  // Whole-repository figures come from the rows (the skims, resolved), whatever the focus and whatever was parsed.
+  for (const [path, { row }] of entries) {
+    for (let index = 0; index < row.size; index++) {
+      const line = row.line(index);
+      if (line >= 0 && row.isUnresolved(index)) graph.unresolvedImports.push({ file: path, specifier: row.specifier(index), line });
     }
   }
   // Syntax errors need a parse: they are the graph's files' (the whole repository's for a whole graph).
@@ -154,7 +157,7 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   }
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  const resolved = new Map([...pieces.keys()].map((path) => [path, new Map(entries.get(path)!.skim.specifiers.map(({ specifier }) => [specifier, resolve(path, specifier)]))]));
+  const resolved = new Map([...pieces.keys()].map((path) => [path, skimmedResolutions(entries.get(path)!.row)]));
   // Only the files whose pieces were looked at can consult what the walk reaches, hence export it.
   const exportedSymbols = (files: readonly string[]) => exportsOf(files.filter((file) => looked.has(file)), context);
   return {
@@ -170,19 +173,55 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   };
 }
 
-/** What the graph knows of a code file: its skim, and its facts once parsed or found in the cache. */
+/**
+ * What the graph knows of a code file: where the modules it names lead (its row: see
+ * `ImportRow`), and its facts once parsed or found in the cache.
+ */
 class FileEntry {
   #facts: StoredFacts | undefined | null = null;
   #summary: FileSummary | undefined;
+  #skim: FileSkim | undefined;
+  #row: ImportRow | undefined;
+  #noted = false;
+  /** Whether the row came from the state's import table: the skim is not decoded. */
+  readonly carried: boolean;
 
+  /**
+   * @param skim the skim, when this run read it or must resolve the file's imports again
+   * @param row the row carried from the state's import table, when the file is unchanged
+   */
   constructor(
     readonly path: string,
     readonly blob: string,
-    public skim: FileSkim,
     private readonly cache: GraphCache,
+    skim: FileSkim | undefined,
     facts?: StoredFacts,
+    row?: ImportRow,
   ) {
+    this.#skim = skim;
+    this.#row = row;
+    this.carried = row !== undefined;
     if (facts) this.#facts = facts;
+  }
+
+  /** Set once the state's resolutions are known (see `resolutionsOf`). */
+  get row(): ImportRow {
+    return this.#row!;
+  }
+
+  set row(row: ImportRow) {
+    this.#row = row;
+  }
+
+  /** Whether this run parsed the file and noted what its skim did not read: its row is complete (see `ImportRow.complete`). */
+  get noted(): boolean {
+    return this.#noted;
+  }
+
+  /** The skim; undefined only for a carried row whose skim the cache no longer holds. */
+  get skim(): FileSkim | undefined {
+    this.#skim ??= this.cache.skim(this.path, this.blob);
+    return this.#skim;
   }
 
   /** Asked of the cache when first needed: a warm run decodes the facts of the files it reads, not all. */
@@ -204,23 +243,23 @@ class FileEntry {
     return this.#summary;
   }
 
-  /** Every module to resolve: the skim's, and any the facts name that the skim did not read. */
-  *named(): Generator<string> {
-    for (const { specifier } of this.skim.specifiers) yield specifier;
-    yield* this.skim.unread ?? [];
-  }
-
   /**
    * Notes what facts parsed apart from the skim name that it did not read (none in any
-   * repository tried): resolved too, never counted among the file's imports. Returns those.
+   * repository tried): resolved too, never counted among the file's imports. Returns those the
+   * row does not name yet.
    */
   noteUnread(facts: FileFacts): string[] {
-    const unread = unreadBy(this.skim, facts);
-    if (unread.length > 0) {
-      this.skim = { ...this.skim, unread };
-      this.cache.storeSkim(this.path, this.blob, this.skim);
+    this.#noted = true;
+    const skimmed: string[] = [];
+    for (let index = 0; index < this.row.size; index++) if (this.row.line(index) >= 0) skimmed.push(this.row.specifier(index));
+    const unread = unreadBy(skimmed, facts);
+    if (unread.length === 0) return [];
+    const skim = this.skim;
+    if (skim) {
+      this.#skim = { ...skim, unread };
+      this.cache.storeSkim(this.path, this.blob, this.#skim);
     }
-    return unread;
+    return unread.filter((specifier) => this.row.resolve(specifier) === undefined);
   }
 }
 
@@ -301,7 +340,9 @@ function seedsOf(
 ): string[] {
   const seeds = new Set(focus.flatMap((path) => (entries.has(path) ? [path] : (importers.get(path) ?? []))));
   if (focusImports) {
-    for (const [path, entry] of entries) if (entry.skim.specifiers.some(({ specifier }) => focusImports(path, specifier))) seeds.add(path);
+    for (const [path, { row }] of entries) {
+      for (let index = 0; index < row.size; index++) if (row.line(index) >= 0 && focusImports(path, row.specifier(index))) seeds.add(path);
+    }
   }
   return [...seeds];
 }
@@ -312,10 +353,7 @@ function seedsOf(
  * - `passers`: target -> the files that may pass its names on: a re-export names its module, and
  *   a file that may export what it imports (see `FileSkim.passesImports`) every module it imports.
  */
-function importLinks(
-  entries: ReadonlyMap<string, FileEntry>,
-  resolve: (from: string, specifier: string) => Resolution,
-): { importers: Map<string, string[]>; passers: Map<string, string[]> } {
+function importLinks(entries: ReadonlyMap<string, FileEntry>): { importers: Map<string, string[]>; passers: Map<string, string[]> } {
   const importers = new Map<string, string[]>();
   const passers = new Map<string, string[]>();
   const add = (index: Map<string, string[]>, target: string, path: string) => {
@@ -323,18 +361,24 @@ function importLinks(
     if (list) list.push(path);
     else index.set(target, [path]);
   };
-  for (const [path, entry] of entries) {
-    const reExports = entry.skim.passesImports ? undefined : new Set(entry.skim.reExports);
-    // Specifiers only the facts found count too: a piece resolves through them like any other.
-    for (const specifier of entry.named()) {
-      const target = resolve(path, specifier);
-      if (target.kind !== 'file' && target.kind !== 'asset') continue;
-      add(importers, target.path, path);
-      const passes = target.kind === 'file' && target.path !== path && (reExports === undefined || reExports.has(specifier));
-      if (passes && passers.get(target.path)?.at(-1) !== path) add(passers, target.path, path);
+  for (const [path, { row }] of entries) {
+    // Modules only the facts named count too: a piece resolves through them like any other.
+    for (let index = 0; index < row.size; index++) {
+      const target = row.target(index);
+      if (target === undefined) continue;
+      add(importers, target, path);
+      const passes = row.leadsToFile(index) && target !== path && row.mayPass(index);
+      if (passes && passers.get(target)?.at(-1) !== path) add(passers, target, path);
     }
   }
   return { importers, passers };
+}
+
+/** Where each module a file's skim read leads (not those only its facts named), by specifier. */
+function skimmedResolutions(row: ImportRow): Map<string, Resolution> {
+  const resolutions = new Map<string, Resolution>();
+  for (let index = 0; index < row.size; index++) if (row.line(index) >= 0) resolutions.set(row.specifier(index), row.resolution(index));
+  return resolutions;
 }
 
 /**
@@ -545,9 +589,10 @@ async function inRounds<T>(files: readonly string[], compute: (file: string) => 
 function likelyConsulted(files: readonly string[], context: PieceContext): Set<string> {
   const likely = new Set(files);
   for (const file of files) {
-    for (const { specifier } of context.entries.get(file)!.skim.specifiers) {
-      const target = context.resolve(file, specifier);
-      if (target.kind === 'file' && context.entries.has(target.path)) likely.add(target.path);
+    const { row } = context.entries.get(file)!;
+    for (let index = 0; index < row.size; index++) {
+      const target = row.target(index);
+      if (row.line(index) >= 0 && row.leadsToFile(index) && context.entries.has(target!)) likely.add(target!);
     }
   }
   return likely;
@@ -638,7 +683,7 @@ function stamper(
   const starTargets = (path: string): string[] => {
     let targets = targetsMemo.get(path);
     if (!targets) {
-      targets = (entries.get(path)?.skim.stars ?? []).flatMap((specifier) => {
+      targets = (entries.get(path)?.row.stars() ?? []).flatMap((specifier) => {
         const resolution = resolve(path, specifier);
         return resolution.kind === 'file' && entries.has(resolution.path) ? [resolution.path] : [];
       });
@@ -661,9 +706,10 @@ function stamper(
     const entry = entries.get(path);
     if (!entry) return 'absent';
     const hash = createHash('sha1').update(entry.summary.surface);
-    for (const specifier of entry.named()) {
-      const resolution = resolve(path, specifier);
-      hash.update(`\u0000${specifier}\u0000${resolution.kind}\u0000${'path' in resolution ? resolution.path : ''}`);
+    const { row } = entry;
+    for (let index = 0; index < row.size; index++) {
+      const resolution = row.resolution(index);
+      hash.update(`\u0000${row.specifier(index)}\u0000${resolution.kind}\u0000${row.target(index) ?? ''}`);
     }
     return hash.digest('base64');
   };
@@ -713,29 +759,42 @@ function lazyFacts(paths: readonly string[], facts: FactsLoader): GraphFiles {
 }
 
 /**
- * Every code file's entry: its skim and, when the cache has them, its facts. The files the
- * cache has no skim of are read to `depth`: a whole graph parses them all at once.
+ * Every code file's entry: its row carried from the state's import table when its blob is the
+ * same (its skim not decoded), else its skim; and, when the cache has them, its facts. The files
+ * the cache has no skim of are read to `depth`: a whole graph parses them all at once.
  */
-async function entriesOf(codeFiles: readonly TreeFile[], input: GraphInput, depth: ParseDepth): Promise<{ entries: Map<string, FileEntry>; parsed: number }> {
+async function entriesOf(
+  codeFiles: readonly TreeFile[],
+  input: GraphInput,
+  depth: ParseDepth,
+  table: ImportTable | undefined,
+): Promise<{ entries: Map<string, FileEntry>; parsed: number }> {
   const entries = new Map<string, FileEntry>();
-  const known = new Map<string, { skim: FileSkim | undefined; facts: StoredFacts | undefined }>();
+  const known = new Map<string, { skim?: FileSkim; facts: StoredFacts | undefined; row?: ImportRow }>();
   const toRead: TreeFile[] = [];
-  for (const file of codeFiles) {
-    const skim = input.cache.skim(file.path, file.blob);
+  codeFiles.forEach((file, index) => {
     // A focused graph asks the cache for facts only when it reads them (see `FileEntry.facts`).
     const facts = depth === 'skim' ? undefined : input.cache.facts(file.path, file.blob);
-    known.set(file.path, { skim, facts });
+    const stored = table?.blob(index) === file.blob ? table.row(index) : undefined;
+    // A row made before the facts were known is made again once they are (see `ImportRow.complete`).
+    const row = stored && (stored.complete || (facts ?? input.cache.facts(file.path, file.blob)) === undefined) ? stored : undefined;
+    if (row && input.cache.hasSkim(file.path, file.blob) && (depth === 'skim' || facts)) {
+      known.set(file.path, { facts, row });
+      return;
+    }
+    const skim = input.cache.skim(file.path, file.blob);
+    known.set(file.path, { ...(skim ? { skim } : {}), facts });
     if (!skim || (depth !== 'skim' && !facts)) toRead.push(file);
-  }
+  });
   const read = await readAndStore(toRead, input.readTexts, input.cache, depth);
   let parsed = 0;
   for (const file of codeFiles) {
     const fresh = read.get(file.path);
-    const skim = fresh?.skim ?? known.get(file.path)!.skim;
+    const { skim, facts, row } = known.get(file.path)!;
     // A file whose text could not be read is not part of the graph.
-    if (!skim) continue;
+    if (!fresh?.skim && !skim && !row) continue;
     if (fresh?.facts) parsed++;
-    entries.set(file.path, new FileEntry(file.path, file.blob, skim, input.cache, fresh?.facts ?? known.get(file.path)!.facts));
+    entries.set(file.path, new FileEntry(file.path, file.blob, input.cache, fresh?.skim ?? skim, fresh?.facts ?? facts, row));
   }
   return { entries, parsed };
 }
@@ -756,7 +815,7 @@ export async function parseUncached(
 ): Promise<void> {
   const { progress, ...parseOptions } = options;
   try {
-    const toRead = files.filter((file) => isCodeFile(file.path) && cache.skim(file.path, file.blob) === undefined);
+    const toRead = files.filter((file) => isCodeFile(file.path) && !cache.hasSkim(file.path, file.blob));
     await readAndStore(toRead, readTexts, cache, toRead.length < WORKER_THRESHOLD ? 'described' : 'skim', { ...parseOptions, beside: true }, (paths) => progress?.add(paths));
   } finally {
     progress?.end();
@@ -822,13 +881,22 @@ function resolutionKey(from: string, specifier: string): string {
   return `${from}\u0000${specifier}`;
 }
 
+/** Every module a skim names: its specifiers, then those only the facts named. */
+function namedBy(skim: FileSkim): string[] {
+  return [...skim.specifiers.map(({ specifier }) => specifier), ...(skim.unread ?? [])];
+}
+
 /**
- * Where every specifier of every file leads, in this state of the project: from the cache's
- * snapshot of this state; else carried over from the latest state with the same configs (see
+ * Where every specifier of every file leads, in this state of the project, as each entry's row
+ * (see `ImportRow`): the rows of unchanged files come from the state's import table; a changed
+ * file's specifiers from its earlier row in this state (the same file list and configs resolve
+ * a specifier of a path the same way), else from the latest state with the same configs (see
  * `carryResolutions`); what is still missing is resolved with TypeScript (loaded only then).
+ * `storeImports` keeps the table for the next run, once the graph has parsed what it needed.
  */
 async function resolutionsOf(
   input: GraphInput,
+  codeFiles: readonly TreeFile[],
   entries: ReadonlyMap<string, FileEntry>,
   state: ProjectState,
   sideResolver: () => Promise<SideResolver>,
@@ -839,55 +907,75 @@ async function resolutionsOf(
   snapshot: string;
   /** Resolves specifiers found later (facts naming a module their skim did not), for this run. */
   resolveMore: (pairs: Array<[string, string]>) => Promise<void>;
+  storeImports: () => void;
 }> {
-  const { snapshotKey, latestKey, cached, latest } = state;
-  const paths = input.files.map((file) => file.path);
-  const resolutions = cached?.resolutions ?? (latest?.paths ? carryResolutions(latest.resolutions, latest.paths, new Set(paths)) : new Map(early));
+  const { snapshotKey, latestKey, cached, latest, table } = state;
+  const keyed = table ? undefined : latest?.paths ? carryResolutions(keyedResolutions(latest, latest.paths), latest.paths, new Set(input.files.map((file) => file.path))) : early;
   let warnings = cached?.warnings ?? latest?.warnings ?? [];
-  // By file, then specifier: a run asks for each specifier several times (links, stamps,
-  // pieces), and a key made of the two is a string built and hashed anew each time.
-  const byFile = new Map<string, Map<string, Resolution>>();
+  const known = (path: string, specifier: string, before: ImportRow | undefined) => before?.resolve(specifier) ?? keyed?.get(resolutionKey(path, specifier));
+  const pending: Array<{ entry: FileEntry; named: string[]; before: ImportRow | undefined }> = [];
   const missing: Array<[string, string]> = [];
-  for (const [path, entry] of entries) {
-    const known = new Map<string, Resolution>();
-    byFile.set(path, known);
-    for (const specifier of entry.named()) {
-      const resolution = resolutions.get(resolutionKey(path, specifier));
-      if (resolution) known.set(specifier, resolution);
-      else missing.push([path, specifier]);
-    }
-  }
+  codeFiles.forEach((file, index) => {
+    const entry = entries.get(file.path);
+    if (!entry || entry.carried) return;
+    const named = namedBy(entry.skim!);
+    // The file's row at the blob the table holds: its specifiers still lead where they led.
+    const before = table?.row(index);
+    for (const specifier of named) if (!known(file.path, specifier, before)) missing.push([file.path, specifier]);
+    pending.push({ entry, named, before });
+  });
+  let resolved = new Map<string, Resolution>();
   if (missing.length > 0 || (cached === undefined && latest === undefined)) {
     const resolver = await sideResolver();
-    for (const [key, resolution] of resolver.resolve(missing)) resolutions.set(key, resolution);
+    resolved = resolver.resolve(missing);
     warnings = resolver.warnings;
   }
-  if (missing.length > 0 || cached === undefined) {
-    // Keep only what this state of the project uses, so the snapshot does not grow with history.
-    const used = new Map<string, Resolution>();
-    for (const [path, entry] of entries) {
-      for (const specifier of entry.named()) used.set(resolutionKey(path, specifier), resolutions.get(resolutionKey(path, specifier))!);
-    }
-    input.cache.storeSnapshot(snapshotKey, { resolutions: used, warnings });
-    input.cache.storeSnapshot(latestKey, { resolutions: used, warnings, paths });
+  for (const { entry, named, before } of pending) {
+    const resolutions = named.map((specifier) => known(entry.path, specifier, before) ?? resolved.get(resolutionKey(entry.path, specifier)) ?? UNRESOLVED);
+    entry.row = ImportRow.of(entry.skim!, resolutions, entry.facts !== undefined);
   }
-  const resolve = (from: string, specifier: string): Resolution => {
-    let known = byFile.get(from);
-    if (!known) byFile.set(from, (known = new Map()));
-    let resolution = known.get(specifier);
-    if (!resolution) known.set(specifier, (resolution = resolutions.get(resolutionKey(from, specifier)) ?? UNRESOLVED));
-    return resolution;
+  const storeImports = () => {
+    // A row made before its file was parsed is complete once the parse noted what the skim missed.
+    const rows = codeFiles.map((file) => {
+      const entry = entries.get(file.path);
+      return entry && { blob: entry.blob, row: entry.row, complete: entry.row.complete || entry.noted };
+    });
+    const renewed = rows.filter((row) => row && !row.row.complete && row.complete).length;
+    // Writing the table is a pass over every row: while it spares most of them, it stays.
+    if (table && missing.length === 0 && (pending.length + renewed) * IMPORT_TABLE_RENEWAL <= entries.size) return;
+    const imports = encodeImportTable(rows);
+    input.cache.storeSnapshot(snapshotKey, { imports, warnings });
+    input.cache.storeSnapshot(latestKey, { imports, warnings, paths: input.files.map((file) => file.path) });
   };
+  const resolve = (from: string, specifier: string): Resolution => entries.get(from)?.row.resolve(specifier) ?? UNRESOLVED;
   const resolveMore = async (pairs: Array<[string, string]>) => {
-    const unknown = pairs.filter(([from, specifier]) => !resolutions.has(resolutionKey(from, specifier)));
+    const unknown = pairs.filter(([from, specifier]) => entries.get(from)?.row.resolve(specifier) === undefined);
     if (unknown.length === 0) return;
-    for (const [key, resolution] of (await sideResolver()).resolve(unknown)) resolutions.set(key, resolution);
-    for (const [from, specifier] of unknown) byFile.get(from)?.delete(specifier);
+    const more = (await sideResolver()).resolve(unknown);
+    const byFile = new Map<string, Array<[string, Resolution]>>();
+    for (const [from, specifier] of unknown) byFile.set(from, [...(byFile.get(from) ?? []), [specifier, more.get(resolutionKey(from, specifier)) ?? UNRESOLVED]]);
+    for (const [from, found] of byFile) {
+      const entry = entries.get(from)!;
+      entry.row = entry.row.withUnread(found);
+    }
   };
-  return { resolve, warnings, snapshot: snapshotKey, resolveMore };
+  return { resolve, warnings, snapshot: snapshotKey, resolveMore, storeImports };
 }
 
-const UNRESOLVED: Resolution = Object.freeze({ kind: 'unresolved' });
+/** The table is written again once a run made more than one row in this many anew. */
+const IMPORT_TABLE_RENEWAL = 8;
+
+/** A snapshot's resolutions by `file\0specifier`, as `carryResolutions` takes them. */
+function keyedResolutions(snapshot: ProjectSnapshot, paths: readonly string[]): Map<string, Resolution> {
+  const codePaths = paths.filter(isCodeFile);
+  const table = ImportTable.open(snapshot.imports, codePaths.length);
+  const keyed = new Map<string, Resolution>();
+  codePaths.forEach((path, index) => {
+    const row = table?.row(index);
+    for (let module = 0; module < (row?.size ?? 0); module++) keyed.set(resolutionKey(path, row!.specifier(module)), row!.resolution(module));
+  });
+  return keyed;
+}
 
 /**
  * Resolves the imports of the files an early read (see `GraphInput.progress`) has skimmed, part
@@ -918,20 +1006,25 @@ async function resolveAsSkimmed(input: GraphInput, progress: ReadProgress, sideR
   return resolved;
 }
 
-/** A state of the project (see `projectSnapshotKey`), and the resolutions the cache has for it or for the latest state of its configs. */
+/**
+ * A state of the project (see `projectSnapshotKey`), the snapshot the cache has for it (its
+ * import table opened for its `codeFiles`) or for the latest state of its configs.
+ */
 interface ProjectState {
   snapshotKey: string;
   latestKey: string;
   cached: ProjectSnapshot | undefined;
+  table: ImportTable | undefined;
   latest: ProjectSnapshot | undefined;
 }
 
-function projectState(input: GraphInput): ProjectState {
+function projectState(input: GraphInput, codeFiles: number): ProjectState {
   const configKey = projectConfigKey(input.files);
   const snapshotKey = projectSnapshotKey(configKey, input.files);
   const latestKey = `latest\u0000${configKey}`;
   const cached = input.cache.snapshot(snapshotKey);
-  return { snapshotKey, latestKey, cached, latest: cached ? undefined : input.cache.snapshot(latestKey) };
+  const table = cached && ImportTable.open(cached.imports, codeFiles);
+  return { snapshotKey, latestKey, cached, table, latest: cached ? undefined : input.cache.snapshot(latestKey) };
 }
 
 /** The configs resolution reads (tsconfigs, manifests), by path and blob. */

@@ -22,6 +22,6 @@ export function readSource(job: ParseJob, depth: ParseDepth): ParsedFile {
 }
 
 function noting(skim: FileSkim, facts: FileFacts): FileSkim {
-  const unread = unreadBy(skim, facts);
+  const unread = unreadBy(skim.specifiers.map(({ specifier }) => specifier), facts);
   return unread.length === 0 ? skim : { ...skim, unread };
 }
