@@ -157,9 +157,9 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   }
   graph.unparsedFiles = [...parseErrors.keys()].sort(compareText);
   graph.unresolvedImports.sort((a, b) => compareText(a.file, b.file) || a.line - b.line);
-  const resolved = new Map([...pieces.keys()].map((path) => [path, skimmedResolutions(entries.get(path)!.row)]));
   // Only the files whose pieces were looked at can consult what the walk reaches, hence export it.
   const exportedSymbols = (files: readonly string[]) => exportsOf(files.filter((file) => looked.has(file)), context);
+  let resolved: Map<string, Map<string, Resolution>> | undefined;
   return {
     graph,
     codeFiles: [...entries.keys()].sort(compareText),
@@ -168,7 +168,10 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
     warnings,
     parsedFiles: parsed + facts.parsed(),
     builtPieces: built,
-    resolved,
+    // Made when first read: only a change to an asset or a dependency reads it, and it is a map per file of the graph.
+    get resolved() {
+      return (resolved ??= new Map([...pieces.keys()].map((path) => [path, skimmedResolutions(entries.get(path)!.row)])));
+    },
     exportedSymbols,
   };
 }
