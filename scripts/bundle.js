@@ -12,7 +12,8 @@ for (const name of readdirSync('dist')) if (/^chunk-.*\.js$/.test(name)) rmSync(
  * ts-morph (and the compiler it carries) is loaded with `require`, not `import`: importing a
  * CommonJS module makes Node scan its source, and the sources it re-exports, for export names
  * first, which costs more than a tenth of a second on every run that parses a file. The
- * compiler stays outside the bundle and is still loaded only by the chunks that parse.
+ * compiler stays outside the bundle and is still loaded only by the chunks that parse, from the
+ * code kept in the cache when there is some (see `src/compiler-cache.ts`).
  */
 const requireCompiler = {
   name: 'require-compiler',
@@ -20,7 +21,11 @@ const requireCompiler = {
     build.onResolve({ filter: /^ts-morph$/ }, (args) =>
       args.namespace === 'require-compiler' ? { path: 'ts-morph', external: true } : { path: 'ts-morph', namespace: 'require-compiler' },
     );
-    build.onLoad({ filter: /.*/, namespace: 'require-compiler' }, () => ({ contents: "module.exports = require('ts-morph');", loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'require-compiler' }, () => ({
+      contents: "require('./compiler-cache.js').primeCompiler();\nmodule.exports = require('ts-morph');",
+      loader: 'js',
+      resolveDir: 'dist',
+    }));
   },
 };
 

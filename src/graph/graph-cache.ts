@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { COMPILER_CODE_FILE, keepCompilerCode } from '../compiler-cache.js';
 import type { FileFacts, SymbolFingerprint } from '../types.js';
 import type { FilePiece } from './build-graph.js';
 import { summarize, type FileSummary } from './file-summary.js';
@@ -197,7 +198,8 @@ const LEDGERS_KEPT = 4;
 export async function clearGraphCache(dir: string): Promise<boolean> {
   const names = await readdir(dir).catch(() => undefined);
   if (names === undefined) return false;
-  const ours = names.filter((name) => CACHE_FILES.includes(name) || CACHE_FILES.some((file) => name.startsWith(`${file}.`) && (name.endsWith('.tmp') || name.endsWith('.log'))));
+  const files = [...CACHE_FILES, COMPILER_CODE_FILE];
+  const ours = names.filter((name) => files.includes(name) || files.some((file) => name.startsWith(`${file}.`) && (name.endsWith('.tmp') || name.endsWith('.log'))));
   await Promise.all(ours.map((name) => rm(join(dir, name), { force: true })));
   await rmdir(dir).catch(() => undefined);
   return ours.length > 0;
@@ -235,6 +237,8 @@ export function disabledCache(): GraphCache {
 
 /** The cache in `dir` for blast `version`; entries of other versions are never read. */
 export async function openGraphCache(dir: string, version: string): Promise<GraphCache> {
+  // The compiler's code is kept beside (see `primeCompiler`).
+  keepCompilerCode(dir);
   return openCache(dir, version);
 }
 
@@ -243,6 +247,7 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
  * the two sides of a check still share what they have in common, parsed once.
  */
 export async function memoryCache(): Promise<GraphCache> {
+  keepCompilerCode(undefined);
   return openCache(undefined, '');
 }
 

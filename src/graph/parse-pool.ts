@@ -4,6 +4,7 @@
 // level of the parse). Kept up, each thread pays them once and parses every later batch warm.
 // Idle threads do not keep the process alive.
 import { Worker } from 'node:worker_threads';
+import { compilerCodeFolder } from '../compiler-cache.js';
 import type { ParseDepth, ParsedFile, ParseJob } from './parse-files.js';
 
 /** A thread's share of a batch. */
@@ -31,6 +32,8 @@ export type PoolReply = TaskReply | { id: number; prefetched: number };
 /** What a thread starts with: a counter of the tasks sent to it and not yet begun, shared with the pool. */
 export interface PoolThreadData {
   queued: Int32Array;
+  /** Where the compiler's code is kept (see `keepCompilerCode`). */
+  compilerCode: string | undefined;
 }
 
 type Settle = (reply: TaskReply | Error) => void;
@@ -151,7 +154,7 @@ export class ParsePool {
 
   #start(): Thread {
     const queued = new Int32Array(new SharedArrayBuffer(4));
-    const thread: Thread = { worker: new Worker(this.url, { workerData: { queued } satisfies PoolThreadData }), queued, pending: new Map(), prefetches: new Map() };
+    const thread: Thread = { worker: new Worker(this.url, { workerData: { queued, compilerCode: compilerCodeFolder() } satisfies PoolThreadData }), queued, pending: new Map(), prefetches: new Map() };
     thread.worker.on('message', (reply: PoolReply) => {
       if ('prefetched' in reply) {
         thread.prefetches.get(reply.id)?.(reply.prefetched);

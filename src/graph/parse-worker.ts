@@ -1,12 +1,15 @@
 // A thread of the parse pool: each task's files read to the depth asked (see `ParseDepth`), sent
 // back as plain data; between tasks, the files of a prefetch parsed ahead (see `ParsePool.prefetch`).
 import { parentPort, workerData } from 'node:worker_threads';
+import { keepCompilerCode } from '../compiler-cache.js';
 import type { FileFacts } from '../types.js';
 import type { ParseJob } from './parse-files.js';
 import type { PoolPrefetch, PoolReply, PoolTask, PoolThreadData } from './parse-pool.js';
-import { readSource } from './read-source.js';
 
-const { queued } = workerData as PoolThreadData;
+const { queued, compilerCode } = workerData as PoolThreadData;
+// The compiler loads with the reader, from the code the cache keeps: told where before it loads.
+keepCompilerCode(compilerCode);
+const { readSource } = await import('./read-source.js');
 /** Facts parsed ahead, by path, with the text they were parsed from. */
 const ahead = new Map<string, { text: string; facts: FileFacts }>();
 

@@ -223,6 +223,9 @@ describe('graph cache', () => {
     const dir = cacheDir();
     await build(files, dir);
     writeFileSync(join(dir, 'keep-me.txt'), 'not blast');
+    // The compiler's code, kept beside (see compiler-cache.ts), and a write of it cut short.
+    writeFileSync(join(dir, 'compiler-code.bin'), 'code');
+    writeFileSync(join(dir, 'compiler-code.bin.0123456789abcdef.tmp'), 'co');
     expect(await clearGraphCache(dir)).toBe(true);
     expect(readdirSync(dir)).toEqual(['keep-me.txt']);
     expect(await clearGraphCache(join(dir, 'missing'))).toBe(false);

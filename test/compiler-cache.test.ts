@@ -1,0 +1,87 @@
+// The compiler's code kept between runs: each case runs in a process of its own, since a
+// process loads the compiler once (the built module, as the CLI runs it).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, onTestFinished, test } from 'vitest';
+import { COMPILER_CODE_FILE } from '../src/compiler-cache.js';
+import { createFixtureRepo } from './helpers/git-repo.js';
+import { runCli } from './helpers/run-cli.js';
+
+const slow = { tags: ['slow'] };
+const built = fileURLToPath(new URL('../dist/compiler-cache.js', import.meta.url));
+
+/**
+ * A process that primes the compiler with `folder` (none: not kept), then requires ts-morph as
+ * the CLI does and parses a line: how TypeScript was loaded, whether ts-morph's `ts` is the one
+ * primed, and what the parse found.
+ */
+function load(folder: string | undefined): { how: string; same: boolean; parsed: string } {
+  const script = `
+    import { createRequire } from 'node:module';
+    import { dirname, join } from 'node:path';
+    import { keepCompilerCode, primeCompiler } from ${JSON.stringify(built)};
+    keepCompilerCode(${JSON.stringify(folder)});
+    const how = primeCompiler();
+    const require = createRequire(${JSON.stringify(built)});
+    const { ts } = require('ts-morph');
+    const typescript = join(dirname(createRequire(require.resolve('ts-morph')).resolve('@ts-morph/common')), 'typescript.js');
+    const source = ts.createSourceFile('a.ts', 'export const answer = 42;', ts.ScriptTarget.Latest);
+    console.log(JSON.stringify({ how, same: require.cache[typescript]?.exports.createSourceFile === ts.createSourceFile, parsed: ts.isVariableStatement(source.statements[0]) ? 'a variable statement' : 'something else' }));
+  `;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(child.stderr).toBe('');
+  return JSON.parse(child.stdout) as { how: string; same: boolean; parsed: string };
+}
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'blast-compiler-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+describe('the compiler code cache', () => {
+  test('the first load compiles and keeps the code; the next loads from it, the same TypeScript ts-morph uses', slow, () => {
+    const dir = folder();
+    expect(load(dir)).toEqual({ how: 'compiled', same: true, parsed: 'a variable statement' });
+    expect(existsSync(join(dir, COMPILER_CODE_FILE))).toBe(true);
+    expect(load(dir)).toEqual({ how: 'kept', same: true, parsed: 'a variable statement' });
+    // Written through a temporary file and a rename: nothing else is left.
+    expect(readdirSync(dir)).toEqual([COMPILER_CODE_FILE]);
+  });
+
+  test('kept code that is damaged or cut short fails its checksum: compiled anew and kept again', slow, () => {
+    const dir = folder();
+    const file = join(dir, COMPILER_CODE_FILE);
+    load(dir);
+    const kept = readFileSync(file);
+    const damaged = Buffer.from(kept);
+    damaged[Math.floor(damaged.length / 2)]! ^= 0xff;
+    writeFileSync(file, damaged);
+    expect(load(dir).how).toBe('compiled');
+    expect(readFileSync(file).equals(damaged)).toBe(false);
+    expect(load(dir).how).toBe('kept');
+    writeFileSync(file, kept.subarray(0, 1000));
+    expect(load(dir)).toEqual({ how: 'compiled', same: true, parsed: 'a variable statement' });
+    writeFileSync(file, 'not code');
+    expect(load(dir).how).toBe('compiled');
+  });
+
+  test('without a folder (no cache), nothing is kept and ts-morph loads TypeScript itself', () => {
+    expect(load(undefined)).toEqual({ how: 'not here', same: true, parsed: 'a variable statement' });
+  });
+
+  test('the CLI keeps the code in its cache folder once it parses, and `cache clear` removes it', slow, async () => {
+    const repo = await createFixtureRepo('demo-shop');
+    const dir = join(folder(), 'cache');
+    const run = await runCli(['check', '--cache-dir', dir], repo);
+    expect(run.exitCode).toBe(0);
+    expect(existsSync(join(dir, COMPILER_CODE_FILE))).toBe(true);
+    expect((await runCli(['check', '--cache-dir', dir], repo)).stdout).toBe(run.stdout);
+    const cleared = await runCli(['cache', 'clear', '--cache-dir', dir], repo);
+    expect(cleared.exitCode).toBe(0);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
