@@ -9,6 +9,7 @@ import {
   emptyTreeId,
   listRemotes,
   mergeBase,
+  refCommits,
   resolveRevision,
   symbolicRefTarget,
 } from './revisions.js';
@@ -164,13 +165,12 @@ async function findPolicyBase(repo: Repository, options: BaseOptions): Promise<B
 
 /** `origin/HEAD`, then `origin/main`, `origin/master`, `main`, `master`. */
 async function findDefaultBranch(repo: Repository): Promise<BaseCandidate | undefined> {
-  // Asked all at once, the first found wins: each question is a git process, and a pre-push hook waits for them.
-  const [originHead, ...shas] = await Promise.all([remoteHead(repo, 'origin'), ...DEFAULT_BRANCHES.map((candidate) => resolveRevision(repo, candidate.full))]);
-  if (originHead !== undefined) return { ...originHead, reason: 'origin/HEAD', isDefault: true };
-  const found = shas.findIndex((sha) => sha !== undefined);
-  if (found < 0) return undefined;
-  const candidate = DEFAULT_BRANCHES[found]!;
-  return { ref: candidate.ref, sha: shas[found]!, reason: `default branch '${candidate.ref}'`, isDefault: true };
+  // Asked all at once, the first found wins: a question each would be a git process each, and a pre-push hook waits for them.
+  const tips = await refCommits(repo, ['refs/remotes/origin/HEAD', ...DEFAULT_BRANCHES.map((candidate) => candidate.full)]);
+  const originHead = tips.get('refs/remotes/origin/HEAD');
+  if (originHead?.target !== undefined) return { ref: originHead.target.replace(/^refs\/remotes\//, ''), sha: originHead.sha, reason: 'origin/HEAD', isDefault: true };
+  const candidate = DEFAULT_BRANCHES.find(({ full }) => tips.has(full));
+  return candidate && { ref: candidate.ref, sha: tips.get(candidate.full)!.sha, reason: `default branch '${candidate.ref}'`, isDefault: true };
 }
 
 /** The default branch of `remote` as git knows it (`refs/remotes/<remote>/HEAD`). */

@@ -47,6 +47,27 @@ export async function symbolicRefTarget(repo: Repository, ref: string): Promise<
   return target === '' ? undefined : target;
 }
 
+/**
+ * The commit each of `refs` (full names) leads to, and the ref a symbolic one names, in one
+ * `git for-each-ref`, where asking ref by ref is a git process each. Refs that do not exist (a
+ * symbolic one whose target does not either) or lead to no commit are absent.
+ */
+export async function refCommits(repo: Repository, refs: readonly string[]): Promise<Map<string, { sha: string; target: string | undefined }>> {
+  const wanted = new Set(refs.filter((ref) => ref.startsWith('refs/') && !ref.includes('\n')));
+  const found = new Map<string, { sha: string; target: string | undefined }>();
+  if (wanted.size === 0) return found;
+  const format = '--format=%(refname)%00%(symref)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)';
+  for (const line of (await runGit(repo, ['for-each-ref', format, ...wanted])).split('\n')) {
+    const [name = '', target = '', type, sha = '', peeledType, peeled = ''] = line.split('\0');
+    // A pattern matches the refs below it too (`refs/heads/main` matches `refs/heads/main/x`).
+    if (!wanted.has(name)) continue;
+    // An annotated tag is peeled once, as `^{commit}` would be for a tag of a commit.
+    const commit = type === 'commit' ? sha : peeledType === 'commit' ? peeled : '';
+    if (commit !== '') found.set(name, { sha: commit, target: target === '' ? undefined : target });
+  }
+  return found;
+}
+
 /** The configured remotes (`origin`, …). */
 export async function listRemotes(repo: Repository): Promise<string[]> {
   return (await runGit(repo, ['remote'])).split('\n').filter((name) => name !== '');

@@ -107,6 +107,21 @@ describe('resolveBase: the base order', { tags: ['slow'] }, () => {
     expect(await resolve(repo)).toEqual({ ref: 'origin/trunk', sha: repo.baseSha, mergeBase: repo.baseSha, reason: 'origin/HEAD' });
   });
 
+  test('an origin/HEAD naming a ref that does not exist is passed over; so is a ref below a candidate\'s name', async () => {
+    const repo = await branchRepo();
+    repo.git(['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/gone']);
+    repo.git(['update-ref', 'refs/remotes/origin/main/old', repo.headSha]);
+    repo.git(['update-ref', 'refs/remotes/origin/master', repo.baseSha]);
+    expect(await resolve(repo)).toEqual({ ref: 'origin/master', sha: repo.baseSha, mergeBase: repo.baseSha, reason: "default branch 'origin/master'" });
+  });
+
+  test('a candidate that is an annotated tag counts as the commit it tags', async () => {
+    const repo = await branchRepo();
+    repo.git(['tag', '-a', '-m', 'release', 'v1', repo.baseSha]);
+    repo.git(['update-ref', 'refs/remotes/origin/main', repo.git(['rev-parse', 'v1']).trim()]);
+    expect(await resolve(repo)).toEqual({ ref: 'origin/main', sha: repo.baseSha, mergeBase: repo.baseSha, reason: "default branch 'origin/main'" });
+  });
+
   test('then origin/main before origin/master and local main', async () => {
     const repo = await branchRepo();
     repo.git(['update-ref', 'refs/remotes/origin/main', repo.baseSha]);
