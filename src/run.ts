@@ -230,8 +230,11 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   // What the stages after the graph read from git is asked for now, on the other core: a git
   // process started once the graph fills this one's memory costs it several times as much.
   if (baseFocus.length > 0) early(baseFiles());
-  const manifestsWork = early(readManifests(repo, headSide, headFiles));
-  const codeOwnersWork = early(readFiles(repo, headSide, CODEOWNERS_PATHS));
+  // The manifests and the code-owner files in one read: a git process, not two.
+  const manifestPaths = headFiles.map((file) => file.path).filter((path) => path === 'pnpm-workspace.yaml' || isManifest(path));
+  const headConfigs = early(readFiles(repo, headSide, [...manifestPaths, ...CODEOWNERS_PATHS]));
+  const manifestsWork = early(headConfigs.then((texts) => textsOf(texts, manifestPaths)));
+  const codeOwnersWork = early(headConfigs.then((texts) => textsOf(texts, CODEOWNERS_PATHS)));
   const baseTexts = keptTexts((paths) => readFiles(repo, baseSide, paths));
   // Each graph waits for head's early reading: files the sides share are read once, not twice at once.
   const headReading = { ready: headParsed(), busy: headBusy, progress: headProgress };
@@ -833,9 +836,9 @@ function isManifest(path: string): boolean {
   return (path === 'package.json' || path.endsWith('/package.json')) && !path.split('/').includes('node_modules');
 }
 
-/** Every package manifest of a side, and pnpm-workspace.yaml, by path. */
-async function readManifests(repo: Repository, side: Side, files: readonly TreeFile[]): Promise<ReadonlyMap<string, string>> {
-  return readFiles(repo, side, files.map((file) => file.path).filter((path) => path === 'pnpm-workspace.yaml' || isManifest(path)));
+/** The texts of those of `paths` that `texts` has, by path. */
+function textsOf(texts: ReadonlyMap<string, string>, paths: readonly string[]): Map<string, string> {
+  return new Map(paths.flatMap((path) => (texts.has(path) ? [[path, texts.get(path)!] as const] : [])));
 }
 
 /** The dependencies the change's manifest edits touch (both sides of each changed package.json). */
