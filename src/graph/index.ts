@@ -952,7 +952,10 @@ async function resolutionsOf(
   };
   const resolve = (from: string, specifier: string): Resolution => entries.get(from)?.row.resolve(specifier) ?? UNRESOLVED;
   const resolveMore = async (pairs: Array<[string, string]>) => {
-    const unknown = pairs.filter(([from, specifier]) => entries.get(from)?.row.resolve(specifier) === undefined);
+    const unknown = pairs.filter(([from, specifier]) => {
+      const entry = entries.get(from);
+      return entry !== undefined && entry.row.resolve(specifier) === undefined;
+    });
     if (unknown.length === 0) return;
     const more = (await sideResolver()).resolve(unknown);
     const byFile = new Map<string, Array<[string, Resolution]>>();
