@@ -73,9 +73,13 @@ describe('the compiler code cache', () => {
     expect(load(undefined)).toEqual({ how: 'not here', same: true, parsed: 'a variable statement' });
   });
 
-  test('the CLI keeps the code in its cache folder once it parses, and `cache clear` removes it', slow, async () => {
+  test('the CLI keeps the code in its cache folder once there is one and it parses, and `cache clear` removes it', slow, async () => {
     const repo = await createFixtureRepo('demo-shop');
-    const dir = join(folder(), 'cache');
+    // The first run, which makes the cache, keeps no code: it parses in every thread.
+    const first = join(folder(), 'first');
+    expect((await runCli(['check', '--cache-dir', first], repo)).exitCode).toBe(0);
+    expect(readdirSync(first)).not.toContain(COMPILER_CODE_FILE);
+    const dir = folder();
     const run = await runCli(['check', '--cache-dir', dir], repo);
     expect(run.exitCode).toBe(0);
     expect(existsSync(join(dir, COMPILER_CODE_FILE))).toBe(true);
@@ -83,5 +87,7 @@ describe('the compiler code cache', () => {
     const cleared = await runCli(['cache', 'clear', '--cache-dir', dir], repo);
     expect(cleared.exitCode).toBe(0);
     expect(existsSync(dir)).toBe(false);
+    expect((await runCli(['check', '--cache-dir', first, '--no-cache'], repo)).stdout).toBe(run.stdout);
+    expect(readdirSync(first)).not.toContain(COMPILER_CODE_FILE);
   });
 });

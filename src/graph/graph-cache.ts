@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -237,8 +238,9 @@ export function disabledCache(): GraphCache {
 
 /** The cache in `dir` for blast `version`; entries of other versions are never read. */
 export async function openGraphCache(dir: string, version: string): Promise<GraphCache> {
-  // The compiler's code is kept beside (see `primeCompiler`).
-  keepCompilerCode(dir);
+  // The compiler's code is kept beside (see `primeCompiler`), once there is a cache: a first run
+  // parses most files, in every thread, and keeping the code would cost each more than it saves.
+  keepCompilerCode(existsSync(dir) ? dir : undefined);
   return openCache(dir, version);
 }
 
