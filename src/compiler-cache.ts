@@ -5,13 +5,13 @@
 // compiler is first required, `primeCompiler` compiles ts-morph and its TypeScript from the kept
 // code and puts them in `require`'s module cache, where every later `require` finds them.
 import { hash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { constants, Script } from 'node:vm';
 
-/** The kept code's file in the cache folder: a SHA-1 of the rest, then each module's code by name (see `readKept`). */
+/** The kept code's file in the cache folder: a SHA-1 of the rest, then each module's code by its file's path, size and time (see `readKept`). */
 export const COMPILER_CODE_FILE = 'compiler-code.bin';
 
 let folder: string | undefined;
@@ -48,7 +48,11 @@ export function primeCompiler(): 'kept' | 'compiled' | 'not here' {
     const codes = new Map<string, Buffer>();
     let refused = false;
     for (const file of chain) {
-      const name = basename(file);
+      // V8 checks kept code against the source's length, not its content: the code is kept
+      // under the file's path, size and modification time, so an edited or reinstalled file
+      // (a patch release of the same length) is compiled anew.
+      const { size, mtimeMs } = statSync(file);
+      const name = `${file}\u0000${size}\u0000${mtimeMs}`;
       const code = kept?.get(name);
       const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
         filename: file,

@@ -1,7 +1,7 @@
 // The compiler's code kept between runs: each case runs in a process of its own, since a
 // process loads the compiler once (the built module, as the CLI runs it).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,22 +18,23 @@ const built = fileURLToPath(new URL('../dist/compiler-cache.js', import.meta.url
  * the CLI does and parses a line: how TypeScript was loaded, whether ts-morph's `ts` is the one
  * primed, and what the parse found.
  */
-function load(folder: string | undefined): { how: string; same: boolean; parsed: string } {
+function load(folder: string | undefined, module = built, env: Record<string, string> = {}): { how: string; same: boolean; parsed: string; version: string } {
   const script = `
     import { createRequire } from 'node:module';
     import { dirname, join } from 'node:path';
-    import { keepCompilerCode, primeCompiler } from ${JSON.stringify(built)};
+    import { keepCompilerCode, primeCompiler } from ${JSON.stringify(module)};
     keepCompilerCode(${JSON.stringify(folder)});
     const how = primeCompiler();
-    const require = createRequire(${JSON.stringify(built)});
+    const require = createRequire(${JSON.stringify(module)});
     const { ts } = require('ts-morph');
     const typescript = join(dirname(createRequire(require.resolve('ts-morph')).resolve('@ts-morph/common')), 'typescript.js');
     const source = ts.createSourceFile('a.ts', 'export const answer = 42;', ts.ScriptTarget.Latest);
-    console.log(JSON.stringify({ how, same: require.cache[typescript]?.exports.createSourceFile === ts.createSourceFile, parsed: ts.isVariableStatement(source.statements[0]) ? 'a variable statement' : 'something else' }));
+    console.log(JSON.stringify({ how, same: require.cache[typescript]?.exports.createSourceFile === ts.createSourceFile, parsed: ts.isVariableStatement(source.statements[0]) ? 'a variable statement' : 'something else', version: ts.version }));
   `;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
   expect(child.stderr).toBe('');
-  return JSON.parse(child.stdout) as { how: string; same: boolean; parsed: string };
+  const { version, ...rest } = JSON.parse(child.stdout) as { how: string; same: boolean; parsed: string; version: string };
+  return module === built ? { ...rest, version: 'installed' } : { ...rest, version };
 }
 
 function folder(): string {
@@ -45,9 +46,9 @@ function folder(): string {
 describe('the compiler code cache', () => {
   test('the first load compiles and keeps the code; the next loads from it, the same TypeScript ts-morph uses', slow, () => {
     const dir = folder();
-    expect(load(dir)).toEqual({ how: 'compiled', same: true, parsed: 'a variable statement' });
+    expect(load(dir)).toEqual({ how: 'compiled', same: true, parsed: 'a variable statement', version: 'installed' });
     expect(existsSync(join(dir, COMPILER_CODE_FILE))).toBe(true);
-    expect(load(dir)).toEqual({ how: 'kept', same: true, parsed: 'a variable statement' });
+    expect(load(dir)).toEqual({ how: 'kept', same: true, parsed: 'a variable statement', version: 'installed' });
     // Written through a temporary file and a rename: nothing else is left.
     expect(readdirSync(dir)).toEqual([COMPILER_CODE_FILE]);
   });
@@ -64,13 +65,35 @@ describe('the compiler code cache', () => {
     expect(readFileSync(file).equals(damaged)).toBe(false);
     expect(load(dir).how).toBe('kept');
     writeFileSync(file, kept.subarray(0, 1000));
-    expect(load(dir)).toEqual({ how: 'compiled', same: true, parsed: 'a variable statement' });
+    expect(load(dir)).toEqual({ how: 'compiled', same: true, parsed: 'a variable statement', version: 'installed' });
     writeFileSync(file, 'not code');
     expect(load(dir).how).toBe('compiled');
   });
 
+  test('kept code is for the file it was compiled from: a file edited in place, to the same length, is compiled anew', slow, () => {
+    // A copy of ts-morph and its TypeScript, with blast's module beside, to edit; their other dependencies from this install.
+    const project = folder();
+    const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
+    for (const name of ['ts-morph', '@ts-morph/common']) cpSync(join(modules, name), join(project, 'node_modules', name), { recursive: true });
+    mkdirSync(join(project, 'dist'));
+    cpSync(built, join(project, 'dist', 'compiler-cache.js'));
+    writeFileSync(join(project, 'package.json'), '{ "type": "module" }');
+    const module = join(project, 'dist', 'compiler-cache.js');
+    const env = { NODE_PATH: modules };
+    const dir = folder();
+    const first = load(dir, module, env);
+    expect(first.how).toBe('compiled');
+    expect(load(dir, module, env)).toEqual({ ...first, how: 'kept' });
+    // A patch release that changes the version's last digit: the same length, another content.
+    const typescript = join(project, 'node_modules', '@ts-morph', 'common', 'dist', 'typescript.js');
+    const patched = first.version.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
+    writeFileSync(typescript, readFileSync(typescript, 'utf8').replace(`var version = "${first.version}";`, `var version = "${patched}";`));
+    expect(load(dir, module, env)).toEqual({ ...first, how: 'compiled', version: patched });
+    expect(load(dir, module, env)).toEqual({ ...first, how: 'kept', version: patched });
+  });
+
   test('without a folder (no cache), nothing is kept and ts-morph loads TypeScript itself', () => {
-    expect(load(undefined)).toEqual({ how: 'not here', same: true, parsed: 'a variable statement' });
+    expect(load(undefined)).toEqual({ how: 'not here', same: true, parsed: 'a variable statement', version: 'installed' });
   });
 
   test('the CLI keeps the code in its cache folder once there is one and it parses, and `cache clear` removes it', slow, async () => {
