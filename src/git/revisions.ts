@@ -52,18 +52,41 @@ export async function symbolicRefTarget(repo: Repository, ref: string): Promise<
  * `git for-each-ref`, where asking ref by ref is a git process each. Refs that do not exist (a
  * symbolic one whose target does not either) or lead to no commit are absent.
  */
-export async function refCommits(repo: Repository, refs: readonly string[]): Promise<Map<string, { sha: string; target: string | undefined }>> {
-  const wanted = new Set(refs.filter((ref) => ref.startsWith('refs/') && !ref.includes('\n')));
-  const found = new Map<string, { sha: string; target: string | undefined }>();
-  if (wanted.size === 0) return found;
+export async function refCommits(repo: Repository, refs: readonly string[]): Promise<Map<string, RefCommit>> {
+  const wanted = [...new Set(refs.filter((ref) => ref.startsWith('refs/') && !ref.includes('\n')))];
+  const found = new Map<string, RefCommit>();
+  if (wanted.length === 0) return found;
   const format = '--format=%(refname)%00%(symref)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)';
-  for (const line of (await runGit(repo, ['for-each-ref', format, ...wanted])).split('\n')) {
+  let listed: string;
+  try {
+    listed = await runGit(repo, ['for-each-ref', format, ...wanted]);
+  } catch {
+    // One ref whose object is missing (a damaged clone, a removed alternate) fails the whole
+    // listing; asked one by one, that ref is only absent.
+    return refCommitsOneByOne(repo, wanted);
+  }
+  for (const line of listed.split('\n')) {
     const [name = '', target = '', type, sha = '', peeledType, peeled = ''] = line.split('\0');
     // A pattern matches the refs below it too (`refs/heads/main` matches `refs/heads/main/x`).
-    if (!wanted.has(name)) continue;
-    // An annotated tag is peeled once, as `^{commit}` would be for a tag of a commit.
-    const commit = type === 'commit' ? sha : peeledType === 'commit' ? peeled : '';
-    if (commit !== '') found.set(name, { sha: commit, target: target === '' ? undefined : target });
+    if (!wanted.includes(name)) continue;
+    // An annotated tag is peeled once here; a tag of a tag, as `^{commit}` peels it.
+    const commit = type === 'commit' ? sha : peeledType === 'commit' ? peeled : peeledType === 'tag' ? await resolveRevision(repo, name) : undefined;
+    if (commit) found.set(name, { sha: commit, target: target === '' ? undefined : target });
+  }
+  return found;
+}
+
+export interface RefCommit {
+  sha: string;
+  /** The ref a symbolic ref names. */
+  target: string | undefined;
+}
+
+async function refCommitsOneByOne(repo: Repository, refs: readonly string[]): Promise<Map<string, RefCommit>> {
+  const found = new Map<string, RefCommit>();
+  for (const ref of refs) {
+    const [sha, target] = await Promise.all([resolveRevision(repo, ref), symbolicRefTarget(repo, ref)]);
+    if (sha !== undefined) found.set(ref, { sha, target });
   }
   return found;
 }

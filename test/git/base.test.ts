@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GitError } from '../../src/errors.js';
@@ -120,6 +121,22 @@ describe('resolveBase: the base order', { tags: ['slow'] }, () => {
     repo.git(['tag', '-a', '-m', 'release', 'v1', repo.baseSha]);
     repo.git(['update-ref', 'refs/remotes/origin/main', repo.git(['rev-parse', 'v1']).trim()]);
     expect(await resolve(repo)).toEqual({ ref: 'origin/main', sha: repo.baseSha, mergeBase: repo.baseSha, reason: "default branch 'origin/main'" });
+  });
+
+  test('a tag of a tag as a candidate counts as the commit it leads to', async () => {
+    const repo = await branchRepo();
+    repo.git(['tag', '-a', '-m', 'release', 'v1', repo.baseSha]);
+    repo.git(['tag', '-a', '-m', 'again', 'v1-again', 'v1']);
+    repo.git(['update-ref', 'refs/remotes/origin/main', repo.git(['rev-parse', 'v1-again']).trim()]);
+    expect(await resolve(repo)).toEqual({ ref: 'origin/main', sha: repo.baseSha, mergeBase: repo.baseSha, reason: "default branch 'origin/main'" });
+  });
+
+  test('a candidate whose object the repository lacks is passed over, as if absent', async () => {
+    const repo = await branchRepo();
+    repo.git(['update-ref', 'refs/remotes/origin/main', repo.baseSha]);
+    repo.git(['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main']);
+    writeFileSync(join(repo.cwd, '.git', 'refs', 'heads', 'master'), `${'1234567890'.repeat(4)}\n`);
+    expect(await resolve(repo)).toEqual({ ref: 'origin/main', sha: repo.baseSha, mergeBase: repo.baseSha, reason: 'origin/HEAD' });
   });
 
   test('then origin/main before origin/master and local main', async () => {
