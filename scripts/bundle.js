@@ -3,6 +3,7 @@
 // dependencies one by one would be a quarter of it. The library entry (`dist/index.js`) stays
 // as tsc emits it. The compiler stays outside: it is loaded only when something is parsed.
 import { readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 // Chunks are named by their content: those of earlier builds would pile up.
@@ -24,7 +25,7 @@ const requireCompiler = {
     build.onLoad({ filter: /.*/, namespace: 'require-compiler' }, () => ({
       contents: "require('./compiler-cache.js').primeCompiler();\nmodule.exports = require('ts-morph');",
       loader: 'js',
-      resolveDir: 'dist',
+      resolveDir: fileURLToPath(new URL('../dist', import.meta.url)),
     }));
   },
 };

@@ -284,7 +284,7 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     skim: (path, blob) => {
       const stored = skimStore.get(key(path, blob));
       // An entry of another shape (a cache written by other code) is a miss, never a crash.
-      return Array.isArray(stored?.specifiers) && Array.isArray(stored.reExports) && Array.isArray(stored.stars) && typeof stored.passesImports === 'boolean' ? stored : undefined;
+      return Array.isArray(stored?.specifiers) && Array.isArray(stored.reExports) && Array.isArray(stored.stars) && typeof stored.passesImports === 'boolean' && (stored.unread === undefined || Array.isArray(stored.unread)) ? stored : undefined;
     },
     hasSkim: (path, blob) => skimStore.touch(key(path, blob)),
     storeSkim: (path, blob, skim) => skimStore.set(key(path, blob), skim),
