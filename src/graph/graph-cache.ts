@@ -11,10 +11,11 @@ import type { FileSkim } from './skim.js';
 
 /**
  * What blast remembers between runs (DESIGN §8): per-file facts and fingerprints by path and
- * git blob id (the same bytes at the same path give the same facts), and resolutions by the
- * project snapshot they were computed in (tsconfigs, manifests and the file list), and each
- * file's graph piece by path and blob id with the stamps of the files it was resolved through,
- * and per project snapshot a ledger of the pieces found valid there (see `PieceVerdict`).
+ * git blob id (the same bytes at the same path give the same facts), and per project
+ * snapshot (tsconfigs, manifests and the file list) where each file's imports led (see
+ * `ImportTable`), and each file's graph piece by path and blob id with the stamps of the files
+ * it was resolved through, and per project snapshot a ledger of the pieces found valid there
+ * (see `PieceVerdict`). The compiler's compiled code is kept beside (see `primeCompiler`).
  *
  * One file per kind, plus journals of the latest runs' additions (see `openStore`), each
  * written atomically (a temporary file, then a rename), so a reader never sees half a file and
