@@ -155,10 +155,6 @@ class StoredEntries {
     for (let index = 0; index < keys.length; index++) this.#slots.set(keys[index]!, base + index);
   }
 
-  get size(): number {
-    return this.#slots.size;
-  }
-
   has(key: string): boolean {
     return this.#slots.has(key);
   }
