@@ -1,7 +1,7 @@
 // One function per command; the only place that chains the stages. Reads top to bottom like
 // the pipeline: git -> changes -> graph -> impact -> policy -> result.
 import { performance } from 'node:perf_hooks';
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError, UsageError } from './errors.js';
@@ -66,6 +66,7 @@ import { findWorkspaces } from './project/workspaces.js';
 import { workspacePackages } from './project/workspace-packages.js';
 import { packageEntries } from './project/package-entries.js';
 import type { ChangedSymbol, Explanation, FileChange, Finding, HeadMode, ResolvedBase, Result, TreeFile, VerifyReport } from './types.js';
+import { keepCompilerCode } from './compiler-cache.js';
 import { VERSION } from './version.js';
 
 export interface CheckOptions {
@@ -712,8 +713,15 @@ function cacheDirOf(repo: Repository, options: CheckOptions): string {
 }
 
 async function openCache(repo: Repository, options: CheckOptions): Promise<GraphCache> {
-  if (options.cache === false) return memoryCache();
-  return openGraphCache(cacheDirOf(repo, options), VERSION);
+  if (options.cache === false) {
+    keepCompilerCode(undefined);
+    return memoryCache();
+  }
+  const dir = cacheDirOf(repo, options);
+  // The compiler's code is kept beside (see `primeCompiler`), once there is a cache: a first run
+  // parses most files, in every thread, and keeping the code would cost each more than it saves.
+  keepCompilerCode(existsSync(dir) ? dir : undefined);
+  return openGraphCache(dir, VERSION);
 }
 
 /** `blast cache clear`: the directory removed, or null when there was none. */

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { COMPILER_CODE_FILE, keepCompilerCode } from '../compiler-cache.js';
+import { COMPILER_CODE_FILE } from '../compiler-cache.js';
 import type { FileFacts, SymbolFingerprint } from '../types.js';
 import type { FilePiece } from './build-graph.js';
 import { summarize, type FileSummary } from './file-summary.js';
@@ -235,9 +234,6 @@ export function disabledCache(): GraphCache {
 
 /** The cache in `dir` for blast `version`; entries of other versions are never read. */
 export async function openGraphCache(dir: string, version: string): Promise<GraphCache> {
-  // The compiler's code is kept beside (see `primeCompiler`), once there is a cache: a first run
-  // parses most files, in every thread, and keeping the code would cost each more than it saves.
-  keepCompilerCode(existsSync(dir) ? dir : undefined);
   return openCache(dir, version);
 }
 
@@ -246,7 +242,6 @@ export async function openGraphCache(dir: string, version: string): Promise<Grap
  * the two sides of a check still share what they have in common, parsed once.
  */
 export async function memoryCache(): Promise<GraphCache> {
-  keepCompilerCode(undefined);
   return openCache(undefined, '');
 }
 
