@@ -8,6 +8,7 @@ import { unreadBy, type FileSummary } from './file-summary.js';
 import { isPieceOutline, outlineOf, type PieceOutline } from './piece-outline.js';
 import { carriedVerdicts, encodeLedger, type PieceVerdict } from './piece-ledger.js';
 import { encodeImportTable, ImportRow, ImportTable, UNRESOLVED } from './import-table.js';
+import { outOfDate } from './packed.js';
 import { prefetchOrder } from './prefetch-order.js';
 import { parseFiles, parseThreadsUp, prefetchFacts, WORKER_THRESHOLD, type ParseDepth, type ParsedFile, type ParseOptions } from './parse-files.js';
 import { ReadProgress } from './read-progress.js';
@@ -184,8 +185,9 @@ class FileEntry {
   #facts: StoredFacts | undefined | null = null;
   #summary: FileSummary | undefined;
   #skim: FileSkim | undefined;
-  #row: ImportRow | undefined;
   #noted = false;
+  /** Where the modules the file names lead: carried, or set once the state's resolutions are known (see `resolutionsOf`). */
+  row!: ImportRow;
   /** Whether the row came from the state's import table: the skim is not decoded. */
   readonly carried: boolean;
 
@@ -202,18 +204,9 @@ class FileEntry {
     row?: ImportRow,
   ) {
     this.#skim = skim;
-    this.#row = row;
+    if (row) this.row = row;
     this.carried = row !== undefined;
     if (facts) this.#facts = facts;
-  }
-
-  /** Set once the state's resolutions are known (see `resolutionsOf`). */
-  get row(): ImportRow {
-    return this.#row!;
-  }
-
-  set row(row: ImportRow) {
-    this.#row = row;
   }
 
   /** Whether this run parsed the file and noted what its skim did not read: its row is complete (see `ImportRow.complete`). */
@@ -508,7 +501,7 @@ function cachedSource(variant: Pick<StoredDerived<FilePiece>, 'outline' | 'load'
  * The ledger of the state a focused graph is built in (see `PieceVerdict`): `known` gives the
  * verdicts carried from the ledger kept for the project snapshot, `note` takes those this run
  * checked or built, and `store` keeps them all for the next run once it checked enough of them
- * (see `LEDGER_RENEWAL`).
+ * (see `outOfDate`).
  */
 interface Ledger {
   known(kind: keyof Derived, path: string): PieceVerdict | undefined;
@@ -535,9 +528,8 @@ function openLedger(
       noted++;
     },
     store(describe) {
-      // Writing a ledger is a pass over every verdict: while the one held still spares most
-      // checks (those of the files a change since could not touch), it stays, though older.
-      if (noted === 0 || (held && noted * LEDGER_RENEWAL < verdicts.piece.size + verdicts.exports.size)) return;
+      // The one held still spares most checks (those of the files a change since could not touch).
+      if (noted === 0 || (held && !outOfDate(noted, verdicts.piece.size + verdicts.exports.size))) return;
       for (const [path, verdict] of describe ? verdicts.piece : []) {
         if (verdict.outline && verdict.parseError !== undefined) continue;
         const { outline, parseError } = describe!(path);
@@ -549,9 +541,6 @@ function openLedger(
     },
   };
 }
-
-/** A ledger is written again once a run has checked more than one verdict in this many. */
-const LEDGER_RENEWAL = 8;
 
 /** A ledger is read for a change that can reach more than one file in this many. */
 const LEDGER_READ_SHARE = 8;
@@ -944,8 +933,7 @@ async function resolutionsOf(
       return entry && { blob: entry.blob, row: entry.row, complete: entry.row.complete || entry.noted };
     });
     const renewed = rows.filter((row) => row && !row.row.complete && row.complete).length;
-    // Writing the table is a pass over every row: while it spares most of them, it stays.
-    if (table && missing.length === 0 && (pending.length + renewed) * IMPORT_TABLE_RENEWAL <= entries.size) return;
+    if (table && missing.length === 0 && !outOfDate(pending.length + renewed, entries.size)) return;
     const imports = encodeImportTable(rows);
     input.cache.storeSnapshot(snapshotKey, { imports, warnings });
     input.cache.storeSnapshot(latestKey, { imports, warnings, paths: input.files.map((file) => file.path) });
@@ -967,9 +955,6 @@ async function resolutionsOf(
   };
   return { resolve, warnings, snapshot: snapshotKey, resolveMore, storeImports };
 }
-
-/** The table is written again once a run made more than one row in this many anew. */
-const IMPORT_TABLE_RENEWAL = 8;
 
 /** A snapshot's resolutions by `file\0specifier`, as `carryResolutions` takes them. */
 function keyedResolutions(snapshot: ProjectSnapshot, paths: readonly string[]): Map<string, Resolution> {

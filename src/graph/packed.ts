@@ -10,6 +10,16 @@ export interface Packed {
   data: Int32Array;
 }
 
+/**
+ * Whether a table kept per project state is worth writing again, `made` of its `held` entries
+ * having been made or checked anew by this run: writing it is a pass over every entry, so while
+ * the one kept still spares most of a run's work, it stays, though older. Written again once a
+ * run made one entry in eight or more.
+ */
+export function outOfDate(made: number, held: number): boolean {
+  return made * 8 >= held;
+}
+
 /** Writes a packed value in order. */
 export class PackedWriter {
   readonly #table = new Map<string, number>();
