@@ -1,9 +1,9 @@
 // The piece ledger: what a warm run in a known project state takes as valid without checking
 // signatures, and what a change since makes it check again.
 import { describe, expect, test } from 'vitest';
-import { buildGraph, disabledCache, openGraphCache, type GraphCache } from '../../src/graph/index.js';
+import { openGraphCache, type GraphCache } from '../../src/graph/index.js';
 import { carriedVerdicts, encodeLedger, type Verdicts } from '../../src/graph/piece-ledger.js';
-import { cacheDir, edgesOf, treeOf } from './graph-of.js';
+import { buildBesideFresh, cacheDir, SKIM_MISSES_REQUIRE } from './graph-of.js';
 
 const outline = { symbols: ['a.ts#a'], targets: ['b.ts#b'], reads: ['save'], heritage: [['a.ts#A', 'b.ts#B', 'runtime']] as Array<[string, string, 'runtime']>, unknown: [] };
 
@@ -78,18 +78,8 @@ function countingChecks(cache: GraphCache): { cache: GraphCache; checked: string
  */
 async function focusedBuild(files: Record<string, string>, dir: string, focus: string[]) {
   const { cache, checked, ledgersRead } = countingChecks(await openGraphCache(dir, '1.0.0'));
-  const output = await buildGraph({ ...treeOf(files), cache, focus });
-  const exported = await output.exportedSymbols(['src/core/index.ts']);
-  await cache.flush();
-  const fresh = await buildGraph({ ...treeOf(files), cache: disabledCache(), focus });
-  return {
-    output,
-    edges: edgesOf(output.graph),
-    exported,
-    checked: checked.sort(),
-    ledgersRead: ledgersRead(),
-    fresh: { output: fresh, edges: edgesOf(fresh.graph), exported: await fresh.exportedSymbols(['src/core/index.ts']) },
-  };
+  const built = await buildBesideFresh(files, cache, focus, ['src/core/index.ts']);
+  return { ...built, checked: checked.sort(), ledgersRead: ledgersRead() };
 }
 
 describe('warm runs in a known state', () => {
@@ -188,13 +178,7 @@ describe('warm runs in a known state', () => {
   });
 
   test('a module only the facts name (the skim could not read it) counts as imported: its change checks the file again', async () => {
-    // `}` then `/`: the skim takes a division and reads the rest of the line as a string; the
-    // parse reads the `require`.
-    const files = {
-      'src/flag.ts': 'export const flag = () => true;\n',
-      'src/check.ts': "import { flag } from './flag';\nexport const check = () => { if (flag()) { return 1; } /'/.test('x'); return require('./zone').zone; };\n",
-      'src/zone.ts': "export const zone = 'UTC';\n",
-    };
+    const files = SKIM_MISSES_REQUIRE;
     const dir = cacheDir();
     const build = (tree: Record<string, string>) => focusedBuild(tree, dir, ['src/flag.ts', 'src/zone.ts']);
     await build(files);
