@@ -593,7 +593,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const paths = files.map((file) => file.path);
   // The language service reads the same texts as the graph: read them once.
   const texts = await readFiles(repo, side, paths.filter(isGraphInput));
-  const { graph } = await buildGraph({ root: repo.root, files, readTexts: async (wanted) => new Map(wanted.flatMap((path) => (texts.has(path) ? [[path, texts.get(path)!] as const] : []))), cache: disabledCache() });
+  const { graph } = await buildGraph({ root: repo.root, files, readTexts: async (wanted) => textsOf(texts, wanted), cache: disabledCache() });
   // The language service needs the memory the parse threads hold, and they have nothing left to do.
   stopParseThreads();
   return verifyGraph({
@@ -875,7 +875,7 @@ function keptTexts(read: TextReader): TextReader {
   return async (paths) => {
     const missing = paths.filter((path) => !kept.has(path));
     if (missing.length > 0) for (const [path, text] of await read(missing)) kept.set(path, text);
-    return new Map(paths.flatMap((path) => (kept.has(path) ? [[path, kept.get(path)!] as const] : [])));
+    return textsOf(kept, paths);
   };
 }
 
