@@ -224,18 +224,19 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
 
   const headSide: Side = head;
   const baseSide: Side = { kind: 'commit', ref: base.mergeBase };
-  const cache = await cacheWork;
   const headFiles = await time('files', () => headFilesWork);
   const baseFiles = sideFiles(repo, baseSide);
   const baseFocus = fileChanges.filter((change) => change.status !== 'added').map((change) => change.oldPath ?? change.path);
-  // What the stages after the graph read from git is asked for now, on the other core: a git
-  // process started once the graph fills this one's memory costs it several times as much.
+  // What the stages after the graph read from git is asked for now, on the other core, before
+  // the cache is loaded: a git process started once the cache and the graph fill this one's
+  // memory costs it several times as much (forking copies the page tables).
   if (baseFocus.length > 0) early(baseFiles());
   // The manifests and the code-owner files in one read: a git process, not two.
   const manifestPaths = headFiles.map((file) => file.path).filter((path) => path === 'pnpm-workspace.yaml' || isManifest(path));
   const headConfigs = early(readFiles(repo, headSide, [...manifestPaths, ...CODEOWNERS_PATHS]));
   const manifestsWork = early(headConfigs.then((texts) => textsOf(texts, manifestPaths)));
   const codeOwnersWork = early(headConfigs.then((texts) => textsOf(texts, CODEOWNERS_PATHS)));
+  const cache = await cacheWork;
   const baseTexts = keptTexts((paths) => readFiles(repo, baseSide, paths));
   // Each graph waits for head's early reading: files the sides share are read once, not twice at once.
   const headReading = { ready: headParsed(), busy: headBusy, progress: headProgress };
