@@ -4,12 +4,10 @@
 // keeps no such cache for modules, so the CLI keeps one beside the graph cache: before the
 // compiler is first required, `primeCompiler` compiles ts-morph and its TypeScript from the kept
 // code and puts them in `require`'s module cache, where every later `require` finds them.
-import { hash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { constants, Script } from 'node:vm';
+import { keptCodeName, readKept, runModule, writeKept, type KeptCode } from './kept-code.js';
 
 /** The kept code's file in the cache folder: a SHA-1 of the rest, then each module's code by its file's path, size and time (see `readKept`). */
 export const COMPILER_CODE_FILE = 'compiler-code.bin';
@@ -45,59 +43,18 @@ export function primeCompiler(): 'kept' | 'compiled' | 'not here' {
     if (!chain.every((file) => existsSync(file)) || [...chain, common].some((file) => local.cache[file])) return 'not here';
     const stored = join(folder, COMPILER_CODE_FILE);
     const kept = readKept(stored);
-    const codes = new Map<string, Buffer>();
+    const codes = new Map<string, KeptCode>();
     let refused = false;
     for (const file of chain) {
-      // V8 checks kept code against the source's length, not its content: the code is kept
-      // under the file's path, size and modification time, so an edited or reinstalled file
-      // (a patch release of the same length) is compiled anew.
-      const { size, mtimeMs } = statSync(file);
-      const name = `${file}\u0000${size}\u0000${mtimeMs}`;
-      const code = kept?.get(name);
-      const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
-        filename: file,
-        ...(code ? { cachedData: code } : {}),
-        importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-      });
-      const loaded = new Module(file);
-      loaded.filename = file;
-      (script.runInThisContext() as (...args: unknown[]) => void).call(loaded.exports, loaded.exports, createRequire(file), loaded, file, dirname(file));
-      loaded.loaded = true;
-      local.cache[file] = loaded;
-      const usable = code !== undefined && !script.cachedDataRejected;
-      refused ||= !usable;
-      codes.set(name, usable ? code : script.createCachedData());
+      const name = keptCodeName(file);
+      const { script, fromKept } = runModule(file, kept?.get(name)?.code);
+      refused ||= !fromKept;
+      codes.set(name, fromKept ? kept!.get(name)! : { code: script.createCachedData() });
     }
     if (!refused) return 'kept';
     writeKept(stored, codes);
     return 'compiled';
   } catch {
     return 'not here';
-  }
-}
-
-/** The kept code by module; none when the file is missing, of another shape, or fails its checksum. */
-function readKept(file: string): Map<string, Buffer> | undefined {
-  try {
-    const stored = readFileSync(file);
-    const body = stored.subarray(20);
-    if (!stored.subarray(0, 20).equals(hash('sha1', body, 'buffer'))) return undefined;
-    const codes: unknown = deserialize(body);
-    return codes instanceof Map ? new Map([...codes].filter(([name, code]) => typeof name === 'string' && code instanceof Uint8Array).map(([name, code]) => [name, Buffer.from(code)])) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Through a temporary file and a rename, so a reader never sees half of it; a failure only costs the next run the compile. */
-function writeKept(file: string, codes: ReadonlyMap<string, Buffer>): void {
-  const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const body = serialize(codes);
-    writeFileSync(temporary, Buffer.concat([hash('sha1', body, 'buffer'), body]));
-    renameSync(temporary, file);
-  } catch {
-    rmSync(temporary, { force: true });
   }
 }

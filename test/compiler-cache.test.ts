@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { COMPILER_CODE_FILE } from '../src/compiler-cache.js';
@@ -71,12 +71,12 @@ describe('the compiler code cache', () => {
   });
 
   test('kept code is for the file it was compiled from: a file edited in place, to the same length, is compiled anew', slow, () => {
-    // A copy of ts-morph and its TypeScript, with blast's module beside, to edit; their other dependencies from this install.
+    // A copy of ts-morph and its TypeScript, with blast's modules beside, to edit; their other dependencies from this install.
     const project = folder();
     const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
     for (const name of ['ts-morph', '@ts-morph/common']) cpSync(join(modules, name), join(project, 'node_modules', name), { recursive: true });
     mkdirSync(join(project, 'dist'));
-    cpSync(built, join(project, 'dist', 'compiler-cache.js'));
+    for (const name of ['compiler-cache.js', 'kept-code.js']) cpSync(join(dirname(built), name), join(project, 'dist', name));
     writeFileSync(join(project, 'package.json'), '{ "type": "module" }');
     const module = join(project, 'dist', 'compiler-cache.js');
     const env = { NODE_PATH: modules };
