@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/helpers/program-code-folder.ts'],
     // git and CLI tests spawn processes; on a 2-core machine a few files at a time is fastest.
     testTimeout: 20_000,
     hookTimeout: 30_000,

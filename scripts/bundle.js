@@ -1,13 +1,9 @@
-// The command-line entry as one file (and the parse worker as another): a warm `blast check`
-// is well under a second, and Node resolving and linking some hundred modules of blast and its
-// dependencies one by one would be a quarter of it. The library entry (`dist/index.js`) stays
+// The command-line entry as one file (with a launcher, and the parse worker as another): a warm
+// `blast check` is well under a second, and Node resolving and linking some hundred modules of
+// blast and its dependencies one by one would be a quarter of it. The library entry (`dist/index.js`) stays
 // as tsc emits it. The compiler stays outside: it is loaded only when something is parsed.
-import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-
-// Chunks are named by their content: those of earlier builds would pile up.
-for (const name of readdirSync('dist')) if (/^chunk-.*\.js$/.test(name)) rmSync(`dist/${name}`);
 
 /**
  * ts-morph (and the compiler it carries) is loaded with `require`, not `import`: importing a
@@ -30,22 +26,37 @@ const requireCompiler = {
   },
 };
 
-await build({
-  entryPoints: { blast: 'dist/cli/index.js', 'parse-worker': 'dist/graph/parse-worker.js' },
-  outdir: 'dist',
-  // Entries and lazily imported parts (verify, the extractor) as chunks beside them, one level
-  // below package.json like dist/*/: `import()` still defers their loading, and
-  // `new URL('./parse-worker.js', import.meta.url)` and `../package.json` still hold.
+const common = {
   bundle: true,
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
   external: ['typescript'],
   plugins: [requireCompiler],
-  // CommonJS dependencies (commander, simple-git) call `require` for Node's own modules.
-  banner: { js: "import { createRequire as blastCreateRequire } from 'node:module';\nconst require = blastCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+};
+
+// The CLI, as CommonJS: Node 20 keeps no compiled code for ES modules, and the launcher runs
+// this file through `vm.Script` with the code kept by an earlier run (see
+// src/cli/program-code.ts). Lazily imported parts (verify, the extractor) are in it too: they
+// are compiled only when first called. It sits in dist/ like dist/*/, so
+// `new URL('./parse-worker.js', import.meta.url)` and `../package.json` still hold.
+await build({
+  ...common,
+  entryPoints: { 'blast-cli': 'dist/cli/index.js' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { 'import.meta.url': 'blastModuleUrl' },
+  banner: { js: "const blastModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// What bin/blast.js imports (the launcher), and the parse threads' module, as ES modules.
+await build({
+  ...common,
+  entryPoints: { blast: 'dist/cli/launch.js', 'parse-worker': 'dist/graph/parse-worker.js' },
+  outdir: 'dist',
+  format: 'esm',
+  // CommonJS dependencies call `require` for Node's own modules.
+  banner: { js: "import { createRequire as blastCreateRequire } from 'node:module';\nconst require = blastCreateRequire(import.meta.url);" },
 });

@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { onTestFinished } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 
 /** `fixtures/` at the repository root. */
 export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -44,7 +44,7 @@ const LEAKING_VARIABLE =
 
 /**
  * A hermetic environment for git child processes: HOME and XDG_CONFIG_HOME in `home` (no global
- * config), no system config, a fixed identity and date, no CI or GIT_* variable of the caller, and
+ * config), the suite's one user cache folder (blast's compiled code), no system config, a fixed identity and date, no CI or GIT_* variable of the caller, and
  * git's repository discovery stopped at `home`'s parent (the sandbox). PATH is kept.
  */
 export function gitEnv(home: string): Record<string, string> {
@@ -57,6 +57,7 @@ export function gitEnv(home: string): Record<string, string> {
     HOME: home,
     USERPROFILE: home,
     XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CACHE_HOME: inject('programCodeFolder'),
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CEILING_DIRECTORIES: dirname(home),
     GIT_TERMINAL_PROMPT: '0',
