@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -115,42 +116,49 @@ export interface ProjectSnapshot {
 }
 
 /** Bumped whenever what is stored changes shape or meaning (the extractor's facts included). */
-const FORMAT = 18;
+const FORMAT = 19;
 
 /** Variants kept per file and blob: enough for the two sides of a check and a state before. */
 const DERIVED_VARIANTS = 3;
 
 /**
- * A store file: who wrote it, then its keys, and each value encoded on its own, end to end in
- * `data` (value `i` ends at `ends[i]`). A run decodes only the values it asks for: a warm run
- * asks for a few graph pieces among the thousands kept. A file another format or version of
- * blast wrote (journals left by the previous release) is skipped without decoding anything.
+ * A store file: the length of its header as a 32-bit number, the header (who wrote it, then its
+ * keys, and where each value ends), then each value encoded on its own, end to end (value `i`
+ * ends at `ends[i]`). A run decodes only the values it asks for: a warm run asks for a few graph
+ * pieces among the thousands kept, and reads only their bytes from the stores of bodies. A file
+ * another format or version of blast wrote (journals left by the previous release) is skipped
+ * without decoding anything.
  */
-interface StoredFile {
+interface StoredHeader {
   format: number;
   version: string;
   keys: string[];
   ends: Uint32Array;
-  data: Buffer;
 }
 
 /** Values by key, each still encoded. */
 type EncodedEntries = ReadonlyMap<string, Buffer>;
 
+/** The bytes of a store file's values: held, or read from the file as asked. */
+interface ValueBytes {
+  /** The bytes from `start` to `end` (offsets in the values). */
+  slice(start: number, end: number): Buffer;
+}
+
 /**
- * The values of the store files read, by key, each where it lies in its file's data: a view of
- * it is made when a value is asked for, not one per entry of every file read (a warm run asks
- * for few of the tens of thousands).
+ * The values of the store files read, by key, each where it lies in its file's values: its bytes
+ * are taken when a value is asked for, not one per entry of every file read (a warm run asks for
+ * few of the tens of thousands).
  */
 class StoredEntries {
   /** Key -> where its value lies: the file's index times `SLOTS_PER_FILE`, plus the value's index there. */
   readonly #slots = new Map<string, number>();
-  readonly #files: Array<{ data: Buffer; ends: Uint32Array }> = [];
+  readonly #files: Array<{ values: ValueBytes; ends: Uint32Array }> = [];
 
   /** Adds the values of one file, later files over earlier ones. */
-  add(data: Buffer, keys: readonly string[], ends: Uint32Array): void {
+  add(values: ValueBytes, keys: readonly string[], ends: Uint32Array): void {
     const base = this.#files.length * SLOTS_PER_FILE;
-    this.#files.push({ data, ends });
+    this.#files.push({ values, ends });
     for (let index = 0; index < keys.length; index++) this.#slots.set(keys[index]!, base + index);
   }
 
@@ -161,9 +169,13 @@ class StoredEntries {
   get(key: string): Buffer | undefined {
     const slot = this.#slots.get(key);
     if (slot === undefined) return undefined;
-    const { data, ends } = this.#files[Math.floor(slot / SLOTS_PER_FILE)]!;
+    const { values, ends } = this.#files[Math.floor(slot / SLOTS_PER_FILE)]!;
     const index = slot % SLOTS_PER_FILE;
-    return data.subarray(index === 0 ? 0 : ends[index - 1], ends[index]);
+    return values.slice(index === 0 ? 0 : ends[index - 1]!, ends[index]!);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.#slots.keys();
   }
 
   *entries(): Generator<[string, Buffer]> {
@@ -179,7 +191,10 @@ function encodeStore(version: string, entries: EncodedEntries): Buffer {
   let end = 0;
   let index = 0;
   for (const value of entries.values()) ends[index++] = end += value.length;
-  return serialize({ format: FORMAT, version, keys: [...entries.keys()], ends, data: Buffer.concat([...entries.values()]) } satisfies StoredFile);
+  const header = serialize({ format: FORMAT, version, keys: [...entries.keys()], ends } satisfies StoredHeader);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  return Buffer.concat([length, header, ...entries.values()]);
 }
 
 const CACHE_FILES = ['facts.bin', 'fingerprints.bin', 'resolutions.bin', 'pieces.bin', 'skims.bin', 'fact-bodies.bin', 'piece-bodies.bin', 'outlines.bin', 'ledgers.bin'];
@@ -257,9 +272,9 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
     openStore<ProjectSnapshot>(snapshotsFile, version, 'v8'),
     openStore<Array<DerivedValidity & { body: string }>>(piecesFile, version, 'json'),
     openStore<FileSkim>(skimsFile, version, 'json'),
-    openStore<Buffer>(factBodiesFile, version, 'raw'),
-    openStore<Buffer>(pieceBodiesFile, version, 'raw'),
-    openStore<unknown>(outlinesFile, version, 'json'),
+    openStore<Buffer>(factBodiesFile, version, 'raw', 'as asked'),
+    openStore<Buffer>(pieceBodiesFile, version, 'raw', 'as asked'),
+    openStore<unknown>(outlinesFile, version, 'json', 'as asked'),
     openStore<unknown>(ledgersFile, version, 'v8'),
   ]);
   const decoded = new Map<string, FileFacts>();
@@ -415,9 +430,9 @@ const codecs: Record<Encoding, { encode(value: unknown): Buffer; decode(bytes: B
  * the journals into the main file. Readers merge them in order, later wins. A value is decoded
  * when first asked for; one that cannot be decoded is a miss.
  */
-async function openStore<T>(file: string | undefined, version: string, encoding: T extends Buffer ? 'raw' : Exclude<Encoding, 'raw'>): Promise<Store<T>> {
+async function openStore<T>(file: string | undefined, version: string, encoding: T extends Buffer ? 'raw' : Exclude<Encoding, 'raw'>, reading: Reading = 'whole'): Promise<Store<T>> {
   const codec = codecs[encoding];
-  const { entries } = file === undefined ? { entries: new StoredEntries() } : await loadWithJournals(file, version);
+  const { entries } = file === undefined ? { entries: new StoredEntries() } : await loadWithJournals(file, version, reading);
   const used = new Set<string>();
   const added = new Map<string, T>();
   const decoded = new Map<string, T | undefined>();
@@ -459,9 +474,13 @@ async function openStore<T>(file: string | undefined, version: string, encoding:
         return;
       }
       // Another blast may have written since this one read: keep its entries too.
-      const current = await loadWithJournals(file, version);
-      // What this run wrote goes last, as the newest (`keepOnly` keeps the newest).
-      const merged = new Map([...entries.entries(), ...current.entries.entries()].filter(([key]) => !added.has(key)));
+      const current = await loadWithJournals(file, version, 'whole');
+      // What another blast's fold dropped since this one read comes first, as the oldest; what
+      // this run wrote goes last, as the newest (`keepOnly` keeps the newest). Only the values
+      // of the former are taken from what this run read: a store read as asked reads them anew.
+      const merged = new Map<string, Buffer>();
+      for (const key of entries.keys()) if (!current.entries.has(key) && !added.has(key)) merged.set(key, entries.get(key)!);
+      for (const [key, value] of current.entries.entries()) if (!added.has(key)) merged.set(key, value);
       for (const [key, value] of encodeAdded()) merged.set(key, value);
       // Entries of blobs long gone would grow the file forever: past twice what this run used,
       // keep only what it used and what is live (a check of one small change reads the entries
@@ -492,32 +511,81 @@ function journalPath(file: string): string {
 }
 
 /** The main file's entries with every journal's on top, oldest first; and the journals read. */
-async function loadWithJournals(file: string, version: string): Promise<{ entries: StoredEntries; journals: string[] }> {
+async function loadWithJournals(file: string, version: string, reading: Reading): Promise<{ entries: StoredEntries; journals: string[] }> {
   const journals = await journalsOf(file);
-  const files = await Promise.all([load(file, version), ...journals.map((journal) => load(journal, version))]);
+  const files = await Promise.all([load(file, version, reading), ...journals.map((journal) => load(journal, version, reading))]);
   const entries = new StoredEntries();
-  for (const read of files) if (read) entries.add(read.data, read.keys, read.ends);
+  for (const read of files) if (read) entries.add(read.values, read.keys, read.ends);
   return { entries, journals };
 }
 
-/** A store file's keys and data, checked whole; none for a file of another shape, format or version. */
-async function load(file: string, version: string): Promise<Pick<StoredFile, 'keys' | 'ends' | 'data'> | undefined> {
+/**
+ * How a store's files are read: `whole` into memory; `as asked`, only the header, the values'
+ * bytes read from the file when asked for (the stores of bodies: tens of megabytes, of which a
+ * warm run reads a few hundred values). The file stays open while the run may ask: a file
+ * replaced or removed meanwhile (another blast folding the journals) is still the one read.
+ */
+type Reading = 'whole' | 'as asked';
+
+/** A store file's keys and values, its header checked whole; none for a file of another shape, format or version, or cut short. */
+async function load(file: string, version: string, reading: Reading): Promise<Pick<StoredHeader, 'keys' | 'ends'> & { values: ValueBytes } | undefined> {
+  let fd: number | undefined;
   try {
-    const stored = deserialize(await readFile(file)) as Partial<StoredFile> | undefined;
-    if (stored?.format !== FORMAT || stored.version !== version) return undefined;
-    const { keys, ends, data } = stored;
-    if (!Array.isArray(keys) || !(ends instanceof Uint32Array) || !Buffer.isBuffer(data) || keys.length !== ends.length || keys.length > SLOTS_PER_FILE) return undefined;
+    let bytes: Buffer;
+    if (reading === 'whole') bytes = await readFile(file);
+    else {
+      fd = openSync(file, 'r');
+      bytes = readAt(fd, 0, Math.min(fstatSync(fd).size, 4));
+      if (bytes.length === 4) bytes = Buffer.concat([bytes, readAt(fd, 4, bytes.readUInt32LE(0))]);
+    }
+    const headerEnd = bytes.length < 4 ? 0 : 4 + bytes.readUInt32LE(0);
+    if (headerEnd === 0 || headerEnd > bytes.length) throw new Error('cut short');
+    const stored = deserialize(bytes.subarray(4, headerEnd)) as Partial<StoredHeader> | undefined;
+    if (stored?.format !== FORMAT || stored.version !== version) throw new Error('another format');
+    const { keys, ends } = stored;
+    if (!Array.isArray(keys) || !(ends instanceof Uint32Array) || keys.length !== ends.length || keys.length > SLOTS_PER_FILE) throw new Error('another shape');
+    const size = fd === undefined ? bytes.length : fstatSync(fd).size;
     let start = 0;
     for (let index = 0; index < keys.length; index++) {
       const end = ends[index]!;
-      if (typeof keys[index] !== 'string' || end < start || end > data.length) return undefined;
+      if (typeof keys[index] !== 'string' || end < start) throw new Error('another shape');
       start = end;
     }
-    return { keys, ends, data };
+    if (headerEnd + start !== size) throw new Error('cut short');
+    if (fd === undefined) {
+      const data = bytes.subarray(headerEnd);
+      return { keys, ends, values: { slice: (from, to) => data.subarray(from, to) } };
+    }
+    const open = fd;
+    const values: ValueBytes = { slice: (from, to) => readAt(open, headerEnd + from, to - from) };
+    openFiles.register(values, open);
+    return { keys, ends, values };
   } catch {
+    if (fd !== undefined) closeSync(fd);
     return undefined;
   }
 }
+
+/** `length` bytes of an open file from `position`; fewer at its end. */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const count = readSync(fd, bytes, read, length - read, position + read);
+    if (count === 0) break;
+    read += count;
+  }
+  return bytes.subarray(0, read);
+}
+
+/** A store file read as asked is closed once nothing can ask for its values any more. */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // closed already, by the process ending
+  }
+});
 
 /** Writes through a temporary file and a rename; whether it worked (a cache that cannot be written is only slower). */
 async function writeAtomically(file: string, data: Buffer): Promise<boolean> {

@@ -1,5 +1,5 @@
 // The cache of DESIGN §8: hits and misses by blob id, invalidation, corruption, concurrency.
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildGraph, clearGraphCache, disabledCache, openGraphCache } from '../../src/graph/index.js';
@@ -65,6 +65,38 @@ describe('graph cache', () => {
     writeFileSync(join(dir, truncated), Buffer.alloc(7));
     const second = await build(files, dir);
     expect(edgesOf(second.output.graph)).toEqual(reference);
+  });
+
+  test('a store of bodies cut short is ignored: its pieces are built again', async () => {
+    const dir = cacheDir();
+    const reference = edgesOf(await graphOf(files));
+    await build(files, dir);
+    for (const name of readdirSync(dir).filter((name) => name.startsWith('piece-bodies.bin'))) {
+      const bytes = readFileSync(join(dir, name));
+      writeFileSync(join(dir, name), bytes.subarray(0, bytes.length - 10));
+    }
+    const again = await build(files, dir);
+    expect(again.output.parsedFiles).toBe(0);
+    expect(again.output.builtPieces).toBe(2);
+    expect(edgesOf(again.output.graph)).toEqual(reference);
+  });
+
+  test('bodies are read from the files the run opened, though another blast replaces them meanwhile', async () => {
+    const dir = cacheDir();
+    const reference = edgesOf(await graphOf(files));
+    await build(files, dir);
+    const cache = await openGraphCache(dir, '1.0.0');
+    // Another blast folding the journals: a new file renamed over each, then the journals removed.
+    for (const name of readdirSync(dir).filter((name) => name.startsWith('piece-bodies.bin') || name.startsWith('fact-bodies.bin'))) {
+      writeFileSync(join(dir, `${name}.new`), Buffer.alloc(64, 0xff));
+      renameSync(join(dir, `${name}.new`), join(dir, name));
+      rmSync(join(dir, name));
+    }
+    const source = treeOf(files);
+    const output = await buildGraph({ ...source, cache });
+    expect(output.parsedFiles).toBe(0);
+    expect(output.builtPieces).toBe(0);
+    expect(edgesOf(output.graph)).toEqual(reference);
   });
 
   test('facts or pieces whose bodies are gone are parsed and built again', async () => {
