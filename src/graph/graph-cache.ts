@@ -269,13 +269,13 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
   const [factsStore, printStore, snapshotStore, pieceStore, skimStore, factBodies, pieceBodies, outlineStore, ledgerStore] = await Promise.all([
     openStore<FileSummary>(factsFile, version, 'json'),
     openStore<Array<[string, SymbolFingerprint]>>(printsFile, version, 'v8'),
-    openStore<ProjectSnapshot>(snapshotsFile, version, 'v8'),
+    openStore<ProjectSnapshot>(snapshotsFile, version, 'v8', 'as asked'),
     openStore<Array<DerivedValidity & { body: string }>>(piecesFile, version, 'json'),
     openStore<FileSkim>(skimsFile, version, 'json'),
     openStore<Buffer>(factBodiesFile, version, 'raw', 'as asked'),
     openStore<Buffer>(pieceBodiesFile, version, 'raw', 'as asked'),
     openStore<unknown>(outlinesFile, version, 'json', 'as asked'),
-    openStore<unknown>(ledgersFile, version, 'v8'),
+    openStore<unknown>(ledgersFile, version, 'v8', 'as asked'),
   ]);
   const decoded = new Map<string, FileFacts>();
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
