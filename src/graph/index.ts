@@ -134,7 +134,11 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const reaching = seeds === undefined ? undefined : closure(seeds, links!.importers);
   // Reading a ledger costs about what checking the pieces of one file in eight does: worth it
   // for a change that can reach more files than that, not for one few files import.
-  const ledger = reaching && reaching.size * LEDGER_READ_SHARE > entries.size ? openLedger(input.cache, snapshot, blobs, entries, consulting) : undefined;
+  const readsLedger = reaching !== undefined && reaching.size * LEDGER_READ_SHARE > entries.size;
+  // The seeds' facts first (their pieces need them anyway): an edit the ledger has not seen is
+  // told from one other files' pieces can see by them (see `unseenChange`).
+  if (readsLedger) await facts.ensure(seeds!);
+  const ledger = readsLedger ? openLedger(input.cache, snapshot, blobs, entries, consulting) : undefined;
   const context: PieceContext = { entries, blobs, resolve, cache: input.cache, snapshot, ...(ledger ? { ledger } : {}), stamps: stamper(entries, blobs, resolve, snapshot), builder, facts };
   const { pieces, looked, built } = await piecesOf(seeds, { consulting, reaching: reaching ?? new Set() }, context);
   storeImports();
@@ -519,7 +523,7 @@ function openLedger(
 ): Ledger {
   const paths = [...files.keys()];
   const blobs = paths.map((path) => (entries.has(path) ? files.get(path)! : ''));
-  const { verdicts, held } = carriedVerdicts(cache.ledger(snapshot), paths, blobs, consulting);
+  const { verdicts, held } = carriedVerdicts(cache.ledger(snapshot), paths, blobs, consulting, (path, before) => unseenChange(cache, entries.get(path), before));
   let noted = 0;
   return {
     known: (kind, path) => verdicts[kind].get(path),
@@ -540,6 +544,34 @@ function openLedger(
       noted = 0;
     },
   };
+}
+
+/**
+ * Whether a file's change from blob `before` is one no other file's piece can see: what the
+ * stamps read of it (its surface, its own exports, the modules its skim names, in order) is the
+ * same on both sides, as for a body edit. Both sides' facts must be at hand: a file this run has
+ * not parsed counts as seen.
+ */
+function unseenChange(cache: GraphCache, entry: FileEntry | undefined, before: string): boolean {
+  if (!entry || before === '') return false;
+  const now = entry.facts?.summary;
+  const then = cache.facts(entry.path, before)?.summary;
+  if (!now || !then || now.surface !== then.surface || now.ownExports !== then.ownExports) return false;
+  const skim = entry.skim;
+  const earlier = cache.skim(entry.path, before);
+  return skim !== undefined && earlier !== undefined && sameNames(skim, earlier);
+}
+
+/** Whether two skims name the same modules in the same order, whatever their lines. */
+function sameNames(a: FileSkim, b: FileSkim): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((value, index) => value === y[index]);
+  return (
+    a.passesImports === b.passesImports &&
+    same(a.specifiers.map((entry) => entry.specifier), b.specifiers.map((entry) => entry.specifier)) &&
+    same(a.reExports, b.reExports) &&
+    same(a.stars, b.stars) &&
+    same(a.unread ?? [], b.unread ?? [])
+  );
 }
 
 /** A ledger is read for a change that can reach more than one file in this many. */

@@ -42,7 +42,8 @@ const KINDS: ReadonlyArray<keyof Derived> = ['piece', 'exports'];
  */
 /**
  * The verdicts of a stored ledger that still hold: those of files whose blob is the same, minus
- * the files `consulting` says can have consulted a file whose blob changed. `paths` and `blobs`
+ * the files `consulting` says can have consulted a file whose blob changed, unless `unseen` says
+ * no other file's piece can see that change (a body edit: see `Stamps`). `paths` and `blobs`
  * describe this state, in the snapshot's order ('' for a file without an entry). `held`:
  * whether there was a ledger to read. A ledger of another shape or length (other code wrote it)
  * holds nothing.
@@ -52,11 +53,19 @@ export function carriedVerdicts(
   paths: readonly string[],
   blobs: readonly string[],
   consulting: (files: readonly string[]) => Iterable<string>,
+  unseen: (path: string, before: string) => boolean = () => false,
 ): { verdicts: Verdicts; held: boolean } {
   const decoded = decodeLedger(stored, paths.length);
   if (!decoded) return { verdicts: { piece: new Map(), exports: new Map() }, held: false };
-  const changed = paths.filter((_, index) => decoded.blobs[index] !== blobs[index]);
-  const touched = new Set([...changed, ...consulting(changed)]);
+  const changed: string[] = [];
+  const seen: string[] = [];
+  paths.forEach((path, index) => {
+    const before = decoded.blobs[index]!;
+    if (before === blobs[index]) return;
+    changed.push(path);
+    if (!unseen(path, before)) seen.push(path);
+  });
+  const touched = new Set([...changed, ...consulting(seen)]);
   const verdicts: Verdicts = { piece: new Map(), exports: new Map() };
   for (const kind of KINDS) {
     for (const [index, verdict] of decoded.verdicts[kind]) {

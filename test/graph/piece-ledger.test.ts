@@ -108,13 +108,23 @@ describe('warm runs in a known state', () => {
     expect(again.edges).toEqual(again.fresh.edges);
     expect(again.exported).toEqual(again.fresh.exported);
 
-    // A body edit of math.ts: its own piece, the files that import it and those the barrel
-    // passing its names leads to are checked; deep.ts and text.ts are not.
+    // A body edit of math.ts: what other files' pieces read of it (its surface, its exports,
+    // the modules it names) is the same, so only its own piece is checked.
     const body = { ...tree, 'src/core/math.ts': tree['src/core/math.ts'].replace('a + b', 'b + a') };
     const edited = await build(body, dir);
-    expect(edited.checked).toEqual(['exports src/core/index.ts', 'piece src/app.ts', 'piece src/core/index.ts', 'piece src/core/math.ts', 'piece src/label.ts', 'piece src/plain.ts']);
+    expect(edited.checked).toEqual(['piece src/core/math.ts']);
     expect(edited.edges).toEqual(edited.fresh.edges);
     expect((await build(body, dir)).checked).toEqual([]);
+
+    // A new import in math.ts: the files that import it and those the barrel passing its names
+    // leads to are checked; deep.ts and text.ts are not.
+    const importing = { ...body, 'src/core/math.ts': `import { upper } from './text';
+${body['src/core/math.ts']}export const shout = () => upper('x');
+` };
+    const visible = await build(importing, dir);
+    expect(visible.checked).toEqual(['exports src/core/index.ts', 'piece src/app.ts', 'piece src/core/index.ts', 'piece src/core/math.ts', 'piece src/label.ts', 'piece src/plain.ts']);
+    expect(visible.edges).toEqual(visible.fresh.edges);
+    expect((await build(importing, dir)).checked).toEqual([]);
 
     // math.ts now exports `upper` too, first in the barrel: label.ts's `upper` moves, though
     // label.ts never names math.ts. Its piece is checked, fails its stamps and is built again.
@@ -150,8 +160,13 @@ describe('warm runs in a known state', () => {
     const leaf = { ...files, 'src/user-7.ts': files['src/user-7.ts']!.replace('steady()', 'steady() + 1') };
     expect(await build(leaf)).toEqual(['piece src/user-7.ts']);
     expect(await build(leaf)).toEqual(['piece src/user-7.ts']);
-    // The core module edited too: it and its 30 users are checked, and the ledger is written again.
-    const core = { ...leaf, 'src/core.ts': 'export function steady() { return 2; }\n' };
+    // A body edit of the core module: no other piece can see it, only its own is checked, run
+    // after run.
+    const body = { ...leaf, 'src/core.ts': 'export function steady() { return 2; }\n' };
+    expect(await build(body)).toEqual(['piece src/core.ts', 'piece src/user-7.ts']);
+    expect(await build({ ...body, 'src/core.ts': 'export function steady() { return 3; }\n' })).toEqual(['piece src/core.ts', 'piece src/user-7.ts']);
+    // A new export of the core module: it and its 30 users are checked, and the ledger is written again.
+    const core = { ...leaf, 'src/core.ts': 'export function steady() { return 2; }\nexport const spare = 0;\n' };
     expect(await build(core)).toHaveLength(31);
     expect(await build(core)).toEqual([]);
     // A change no other file imports reads no ledger: checking its own piece costs less.
