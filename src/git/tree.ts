@@ -111,11 +111,14 @@ async function listWorktree(repo: Repository): Promise<TreeFile[]> {
     // what is on disk now decides: a symlink that became a file counts, a file that became one not
     if (status !== 'deleted') toHash.push(path);
   }
+  const onDisk = new Set<string>();
   for (const path of toHash) {
     const blob = hashWorktreeFile(repo, path);
-    if (blob !== undefined) blobs.set(path, blob);
+    if (blob === undefined) continue;
+    blobs.set(path, blob);
+    onDisk.add(path);
   }
-  return [...blobs].map(([path, blob]) => ({ path, blob })).sort(byPath);
+  return [...blobs].map(([path, blob]): TreeFile => (onDisk.has(path) ? { path, blob, onDisk: true } : { path, blob })).sort(byPath);
 }
 
 /**

@@ -16,7 +16,7 @@ import type { FileSkim } from './skim.js';
 import { isUnanalysableCode, scriptKindOf } from './script-kind.js';
 
 export { ReadProgress } from './read-progress.js';
-export { stopParseThreads } from './parse-files.js';
+export { startParseThread, stopParseThreads } from './parse-files.js';
 export { clearGraphCache, disabledCache, memoryCache, openGraphCache, type GraphCache } from './graph-cache.js';
 export { MODULE_SYMBOL, symbolId } from './names.js';
 export { isUnanalysableCode, scriptKindOf } from './script-kind.js';
@@ -84,7 +84,8 @@ export function isGraphInput(path: string): boolean {
   return isCodeFile(path) || isProjectFile(path);
 }
 
-function isCodeFile(path: string): boolean {
+/** A file the graph reads: code, outside node_modules. */
+export function isCodeFile(path: string): boolean {
   return !path.includes('node_modules/') && scriptKindOf(path) !== undefined;
 }
 

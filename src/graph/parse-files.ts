@@ -54,10 +54,8 @@ let pool: ParsePool | undefined;
  * when something is read, so a warm run never pays for it.
  */
 export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, options: ParseOptions = {}): Promise<ParsedFile[]> {
-  const workerUrl = new URL('./parse-worker.js', import.meta.url);
-  const cores = availableParallelism();
   const wanted = jobs.length >= WORKER_THRESHOLD || options.beside === true || parseThreadsUp();
-  if (jobs.length === 0 || !wanted || cores < 2 || !existsSync(fileURLToPath(workerUrl))) {
+  if (jobs.length === 0 || !wanted || !threadsPossible()) {
     // Here, on this thread: it is free for other work only once this is done.
     try {
       if (options.signal?.aborted) throw new Error('parsing was stopped');
@@ -73,12 +71,34 @@ export async function parseFiles(jobs: readonly ParseJob[], depth: ParseDepth, o
   // One thread per core but the main thread's: it lays out the project and resolves imports
   // while the threads read, and a thread more on a core already busy costs more than it adds
   // (each starts the compiler and optimises its parser anew).
-  pool ??= new ParsePool(workerUrl, Math.min(cores - 1, 8));
+  pool ??= newPool();
   // A batch too small for several threads goes to one, unless several are up already.
-  const threads = jobs.length < WORKER_THRESHOLD ? Math.max(1, pool.running) : cores - 1;
+  const threads = jobs.length < WORKER_THRESHOLD ? Math.max(1, pool.running) : availableParallelism() - 1;
   const parsed = pool.run(jobs, depth, threads, options.signal, options.onPart);
   options.onStarted?.();
   return parsed;
+}
+
+const workerUrl = new URL('./parse-worker.js', import.meta.url);
+
+/** Whether reading can go to threads: another core, and a compiled worker (not when run from source). */
+function threadsPossible(): boolean {
+  return availableParallelism() >= 2 && existsSync(fileURLToPath(workerUrl));
+}
+
+function newPool(): ParsePool {
+  return new ParsePool(workerUrl, Math.min(availableParallelism() - 1, 8));
+}
+
+/**
+ * Starts a parse thread now, for a run that will most likely parse (work not committed yet: its
+ * blobs are new): the thread loads the compiler, on another core, while this one asks git and
+ * reads the cache, instead of after.
+ */
+export function startParseThread(): void {
+  if (!threadsPossible()) return;
+  pool ??= newPool();
+  pool.warm(1);
 }
 
 /** Ends the parse threads, freeing their memory: for when nothing more will be parsed (a later batch starts others). */

@@ -62,6 +62,11 @@ export class ParsePool {
     return this.#threads.length;
   }
 
+  /** Starts threads up to `threads` (and the pool's size): each loads the compiler, ready for the batches to come. */
+  warm(threads: number): void {
+    while (this.#threads.length < Math.min(threads, this.limit)) this.#threads.push(this.#start());
+  }
+
   /**
    * Reads `jobs` to `depth` on `threads` threads (started as needed, up to the pool's size),
    * each given its share at once, of about equal text size: the main thread may be busy with
@@ -70,7 +75,7 @@ export class ParsePool {
    */
   async run(jobs: readonly ParseJob[], depth: ParseDepth, threads: number, signal?: AbortSignal, onPart?: (parsed: ParsedFile[]) => void): Promise<ParsedFile[]> {
     if (signal?.aborted) throw new Error('parsing was stopped');
-    while (this.#threads.length < Math.min(threads, this.limit)) this.#threads.push(this.#start());
+    this.warm(threads);
     const shares = balance(jobs, Math.min(threads, this.#threads.length));
     // The least loaded threads take the largest shares.
     const order = [...this.#threads].sort((a, b) => a.pending.size - b.pending.size);

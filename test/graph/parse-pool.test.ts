@@ -56,6 +56,17 @@ describe('the parse pool', () => {
     expect(pool.running).toBe(2);
   });
 
+  test('threads warmed before any batch are the ones a batch then uses, up to the pool size', async () => {
+    pool = new ParsePool(workerUrl, 2);
+    pool.warm(1);
+    expect(pool.running).toBe(1);
+    const jobs = jobsOf(5);
+    expect(await pool.run(jobs, 'facts', 1)).toEqual(jobs.map((job) => readSource(job, 'facts')));
+    expect(pool.running).toBe(1);
+    pool.warm(5);
+    expect(pool.running).toBe(2);
+  });
+
   test('facts parsed ahead answer a later batch only for the same text', async () => {
     pool = new ParsePool(workerUrl, 1);
     const jobs = jobsOf(20);
