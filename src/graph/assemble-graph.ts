@@ -240,13 +240,16 @@ interface MemberInput {
 /** Value -> the files whose outlines list it, in the order of the sources. */
 function indexOutlines(sources: ReadonlyMap<string, PieceSource>, values: (outline: PieceOutline) => readonly string[]): Map<string, string[]> {
   const index = new Map<string, string[]>();
-  for (const [file, { outline }] of sources) {
-    for (const value of values(outline)) {
+  // `forEach`, not `for…of`: no entry array per source, for tens of thousands of values.
+  sources.forEach(({ outline }, file) => {
+    const listed = values(outline);
+    for (let at = 0; at < listed.length; at++) {
+      const value = listed[at]!;
       const files = index.get(value);
       if (files) files.push(file);
       else index.set(value, [file]);
     }
-  }
+  });
   return index;
 }
 

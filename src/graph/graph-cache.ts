@@ -80,6 +80,8 @@ export interface GraphCache {
   hasSkim(path: string, blob: string): boolean;
   storeSkim(path: string, blob: string, skim: FileSkim): void;
   facts(path: string, blob: string): StoredFacts | undefined;
+  /** Whether the cache holds a file's facts: kept like those read, though nothing is decoded. */
+  hasFacts(path: string, blob: string): boolean;
   /** Keeps a file's facts; returns them as the cache now holds them. */
   storeFacts(path: string, blob: string, facts: FileFacts): StoredFacts;
   /**
@@ -233,6 +235,7 @@ export function disabledCache(): GraphCache {
     hasSkim: () => false,
     storeSkim: () => {},
     facts: () => undefined,
+    hasFacts: () => false,
     storeFacts: (_path, _blob, facts) => heldFacts(facts),
     derived: () => [],
     storeDerived: () => {},
@@ -313,6 +316,10 @@ async function openCache(dir: string | undefined, version: string): Promise<Grap
         },
         load,
       };
+    },
+    hasFacts: (path, blob) => {
+      const factsKey = key(path, blob);
+      return factsStore.touch(factsKey) && factBodies.touch(factsKey);
     },
     storeFacts: (path, blob, facts) => {
       decoded.set(key(path, blob), facts);

@@ -235,6 +235,14 @@ class FileEntry {
     this.#facts = facts;
   }
 
+  /** Whether the file has facts, parsed or in the cache, decoding nothing: a warm run asks it of thousands of files and reads few. */
+  hasFacts(): boolean {
+    if (this.#facts !== null) return this.#facts !== undefined;
+    if (this.cache.hasFacts(this.path, this.blob)) return true;
+    this.#facts = undefined;
+    return false;
+  }
+
   /**
    * From the facts when the cache holds them, else the blob stands in (any edit counts). Fixed
    * for the run once read, so that every stamp of a run reads the same.
@@ -292,7 +300,7 @@ function factsLoader(entries: ReadonlyMap<string, FileEntry>, input: GraphInput,
       const missing: Array<Pick<TreeFile, 'path' | 'blob'>> = [];
       for (const path of new Set(paths)) {
         const entry = entries.get(path);
-        if (entry && !entry.facts) missing.push({ path, blob: entry.blob });
+        if (entry && !entry.hasFacts()) missing.push({ path, blob: entry.blob });
       }
       if (missing.length === 0) return;
       parsed += missing.length;
@@ -1105,9 +1113,7 @@ function validVariant<K extends keyof Derived>(
   // Known valid in this state (see `PieceVerdict`): no signature to check.
   const known = context.ledger?.known(kind, path);
   const kept = known && context.cache.variant(kind, path, blob, known.id);
-  if (known && kept) {
-    return { ...kept, consulted: known.consulted, ...(known.outline ? { outlineAtHand: known.outline } : {}) };
-  }
+  if (known && kept) return { outline: kept.outline, load: kept.load, consulted: known.consulted, outlineAtHand: known.outline };
   const found = checkedVariant(context, kind, path, blob);
   if (found) context.ledger?.note(kind, path, { id: found.id, signature: found.signature, consulted: found.consulted });
   return found;
