@@ -147,12 +147,12 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
   const graph = assembleGraph(pieces, lazyFacts([...pieces.keys()], facts), { lazy: input.focus !== undefined });
 
   // Whole-repository figures come from the rows (the skims, resolved), whatever the focus and whatever was parsed.
-  for (const [path, { row }] of entries) {
+  entries.forEach(({ row }, path) => {
     for (let index = 0; index < row.size; index++) {
       const line = row.line(index);
       if (line >= 0 && row.isUnresolved(index)) graph.unresolvedImports.push({ file: path, specifier: row.specifier(index), line });
     }
-  }
+  });
   // Syntax errors need a parse: they are the graph's files' (the whole repository's for a whole graph).
   const parseErrors = new Map<string, { line: number; col: number; message: string }>();
   for (const path of pieces.keys()) {
@@ -370,7 +370,8 @@ function importLinks(entries: ReadonlyMap<string, FileEntry>): { importers: Map<
     if (list) list.push(path);
     else index.set(target, [path]);
   };
-  for (const [path, { row }] of entries) {
+  // `forEach`: no entry array per file.
+  entries.forEach(({ row }, path) => {
     // Modules only the facts named count too: a piece resolves through them like any other.
     for (let index = 0; index < row.size; index++) {
       const target = row.target(index);
@@ -379,7 +380,7 @@ function importLinks(entries: ReadonlyMap<string, FileEntry>): { importers: Map<
       const passes = row.leadsToFile(index) && target !== path && row.mayPass(index);
       if (passes && passers.get(target)?.at(-1) !== path) add(passers, target, path);
     }
-  }
+  });
   return { importers, passers };
 }
 
