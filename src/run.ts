@@ -168,10 +168,9 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const head = headMode(options, ci);
   // Reading the cache and listing head's files need no base: they overlap the git calls below.
   const cacheWork = early(openCache(repo, options));
-  const headFilesWork = early(listFiles(repo, head));
   // Code not committed yet is most likely new to the cache, hence parsed: the thread that
   // parses loads the compiler while this one asks git and reads the cache.
-  void headFilesWork.then((files) => files.some((file) => file.onDisk && isCodeFile(file.path)) && startParseThread(), () => undefined);
+  const headFilesWork = early(listFiles(repo, head, { onWorkOnDisk: (paths) => paths.some(isCodeFile) && startParseThread() }));
   // So are the files the cache does not know read, in workers: the compiler loads on another core.
   // Once their texts are handed over (`headBusy`), the graph makes its resolver on this one.
   const headTexts = keptTexts((paths) => readFiles(repo, head, paths));

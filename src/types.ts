@@ -131,8 +131,6 @@ export interface TreeFile {
   path: string;
   /** git blob id when the content is a committed/staged blob; a content hash otherwise. */
   blob: string;
-  /** Read from the working tree: content no git object holds yet (a file modified or untracked). */
-  onDisk?: true;
 }
 
 // ---------------------------------------------------------------------------------------------

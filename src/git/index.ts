@@ -20,7 +20,7 @@ export { parsePushedRefs, planPush, type PushedRef, type PushPlan, type PushSkip
 export { hooksDirectory, installPrePushHook, uninstallPrePushHook, prePushScript, type HookCommand, type HookInstallation, type HookRemoval } from './hooks.js';
 export { describeHead, type HeadInfo } from './head.js';
 export { changedFiles } from './diff.js';
-export { listFiles, type Side } from './tree.js';
+export { listFiles, type ListOptions, type Side } from './tree.js';
 export { readFiles } from './blob-reader.js';
 export { emptyTreeId } from './revisions.js';
 export { hashBlob } from './hash-blob.js';

@@ -26,7 +26,7 @@ const REGULAR_FILE_MODES = new Set(['100644', '100755']);
  * `git hash-object`. Symlinks and submodules are left out. Three git processes at most.
  * Throws GitError "revision 'x' not found" for an unknown revision.
  */
-export async function listFiles(repo: Repository, side: Side): Promise<TreeFile[]> {
+export async function listFiles(repo: Repository, side: Side, options: ListOptions = {}): Promise<TreeFile[]> {
   if (side.kind === 'commit') return listRevision(repo, side.ref);
   if (side.kind === 'index') {
     const files: TreeFile[] = [];
@@ -35,7 +35,15 @@ export async function listFiles(repo: Repository, side: Side): Promise<TreeFile[
     }
     return files.sort(byPath);
   }
-  return listWorktree(repo);
+  return listWorktree(repo, options);
+}
+
+export interface ListOptions {
+  /**
+   * For the worktree: told, as soon as git has said which they are and before any is hashed,
+   * the paths whose content no git object holds yet (modified or untracked files).
+   */
+  onWorkOnDisk?: (paths: readonly string[]) => void;
 }
 
 async function listRevision(repo: Repository, ref: string): Promise<TreeFile[]> {
@@ -93,13 +101,18 @@ function parseIndex(output: string): Map<string, IndexEntry> {
   return entries;
 }
 
-async function listWorktree(repo: Repository): Promise<TreeFile[]> {
-  const [indexOutput, dirtyOutput, untracked] = await Promise.all([
-    runGit(repo, ['ls-files', '-s', '-z']),
-    // the index against the working tree: modified, type-changed, deleted and intent-to-add files
-    runGit(repo, ['diff', ...DIFF_FLAGS, '--no-renames', '--name-status', '-z', '--']),
-    listUntracked(repo),
-  ]);
+async function listWorktree(repo: Repository, options: ListOptions): Promise<TreeFile[]> {
+  // the index against the working tree: modified, type-changed, deleted and intent-to-add files
+  const dirtyWork = runGit(repo, ['diff', ...DIFF_FLAGS, '--no-renames', '--name-status', '-z', '--']);
+  const untrackedWork = listUntracked(repo);
+  const { onWorkOnDisk } = options;
+  if (onWorkOnDisk) {
+    void Promise.all([dirtyWork, untrackedWork]).then(
+      ([dirty, untracked]) => onWorkOnDisk([...parseNameStatus(dirty).flatMap(({ status, path }) => (status === 'deleted' ? [] : [path])), ...untracked]),
+      () => undefined,
+    );
+  }
+  const [indexOutput, dirtyOutput, untracked] = await Promise.all([runGit(repo, ['ls-files', '-s', '-z']), dirtyWork, untrackedWork]);
   const blobs = new Map<string, string>();
   const index = parseIndex(indexOutput);
   for (const [path, entry] of index) {
@@ -111,14 +124,11 @@ async function listWorktree(repo: Repository): Promise<TreeFile[]> {
     // what is on disk now decides: a symlink that became a file counts, a file that became one not
     if (status !== 'deleted') toHash.push(path);
   }
-  const onDisk = new Set<string>();
   for (const path of toHash) {
     const blob = hashWorktreeFile(repo, path);
-    if (blob === undefined) continue;
-    blobs.set(path, blob);
-    onDisk.add(path);
+    if (blob !== undefined) blobs.set(path, blob);
   }
-  return [...blobs].map(([path, blob]): TreeFile => (onDisk.has(path) ? { path, blob, onDisk: true } : { path, blob })).sort(byPath);
+  return [...blobs].map(([path, blob]) => ({ path, blob })).sort(byPath);
 }
 
 /**
