@@ -47,12 +47,16 @@ class LoadingMap<V> extends Map<string, V> {
     super();
   }
 
+  // A key listed already needs no load: a walk asks for the same symbols many times over.
   override get(key: string): V | undefined {
+    const value = super.get(key);
+    if (value !== undefined) return value;
     this.loadFor(key);
     return super.get(key);
   }
 
   override has(key: string): boolean {
+    if (super.has(key)) return true;
     this.loadFor(key);
     return super.has(key);
   }
@@ -108,6 +112,9 @@ class PieceShelf {
   #consumers?: Map<string, string[]>;
   #readers?: Map<string, string[]>;
   readonly #memberInputs = new Map<string, MemberInput>();
+  /** Symbol id -> its file (see `fileOf`). */
+  readonly #files = new Map<string, string>();
+  readonly #members = new Map<string, Map<string, SymbolInfo>>();
   readonly #order: string[];
   /** Whether the maps list what is decoded in the order of the sources. */
   #listedInOrder = true;
@@ -134,9 +141,14 @@ class PieceShelf {
     this.#listedInOrder = true;
   }
 
-  /** The file of a symbol id (see `fileOfSymbol`). */
+  /** The file of a symbol id (see `fileOfSymbol`), found once per id: a walk asks it of the same ids many times over. */
   fileOf(id: string): string {
-    return fileOfSymbol(id, (path) => this.#sources.has(path));
+    let file = this.#files.get(id);
+    if (file === undefined) {
+      file = fileOfSymbol(id, (path) => this.#sources.has(path));
+      this.#files.set(id, file);
+    }
+    return file;
   }
 
   /** Whether the graph has a symbol: from the outline of its file, decoding nothing. */
@@ -208,6 +220,21 @@ class PieceShelf {
       }
     }
     return subclasses;
+  }
+
+  /**
+   * A class's members by what follows `Class.` in their ids, from its file's piece: made once per
+   * class, where a reader of many names would look each up (`Class.name`) in every class it reaches.
+   */
+  membersOf(classId: string): ReadonlyMap<string, SymbolInfo> {
+    let members = this.#members.get(classId);
+    if (!members) {
+      members = new Map();
+      const prefix = `${classId}.`;
+      for (const symbol of this.piece(this.fileOf(classId))?.symbols ?? []) if (symbol.id.startsWith(prefix)) members.set(symbol.id.slice(prefix.length), symbol);
+      this.#members.set(classId, members);
+    }
+    return members;
   }
 
   /** What a piece says of the types of a symbol's members, its bases and what its calls return. */
@@ -440,7 +467,7 @@ function isCallable(kind: string | undefined): boolean {
  * (`app.scene` reaches Scene through `scene`), or a method call (`cursor()`).
  */
 function classesReachedBy(
-  graph: Pick<SymbolGraph, 'symbols' | 'dependencies'>,
+  graph: Pick<SymbolGraph, 'symbols' | 'dependencies'> & Pick<PieceShelf, 'membersOf'>,
   from: string,
   own: readonly string[],
   reads: ReadonlySet<string>,
@@ -448,16 +475,20 @@ function classesReachedBy(
 ): Array<[string, string | undefined]> {
   // A class can be reached several ways (directly and through a property): each lends its reads.
   const classes: Array<[string, string | undefined]> = [];
-  const seen = new Set<string>([from]);
+  // Each id once per way and what it was reached through: id -> via -> ways (no key string per question).
+  const seen = new Map<string, Map<string, Set<string>>>();
   // `inherited`: a base class reached for the members a subclass inherits, which lends no other
   // subclasses; `constructed`: a class a called function only constructs (`throw new NotFound()`),
   // which lends no base members.
   type Way = 'inherited' | 'constructed';
   const frontier: Array<{ id: string; via: string | undefined; way?: Way }> = [{ id: from, via: undefined }];
   const reach = (id: string, via: string | undefined, way?: Way) => {
-    const key = `${id}\u0000${via ?? ''}\u0000${way ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    let byVia = seen.get(id);
+    if (!byVia) seen.set(id, (byVia = new Map()));
+    let ways = byVia.get(via ?? '');
+    if (!ways) byVia.set(via ?? '', (ways = new Set()));
+    if (ways.has(way ?? '')) return;
+    ways.add(way ?? '');
     frontier.push(way === undefined ? { id, via } : { id, via, way });
   };
   for (const id of own) reach(id, undefined);
@@ -486,11 +517,12 @@ function classesReachedBy(
       const lendsBases = way === 'inherited' || own.includes(id) || (via === undefined ? typed.has(id) : way !== 'constructed');
       if (lendsBases) for (const base of known.superclasses.get(id) ?? []) reach(base, via, 'inherited');
       // Only what is read on it leads on: `x.scene.save()` reads `scene`, `x.cursor().sort()` calls `cursor`.
+      const members = graph.membersOf(id);
       for (const name of readsThrough(via)) {
-        const member = `${id}.${name}`;
-        const memberKind = graph.symbols.get(member)?.declarationKind;
-        if (memberKind === 'property' || memberKind === 'getter') reach(member, name);
-        if (memberKind === 'method' && called.has(name)) reach(member, `${name}()`);
+        const member = members.get(name);
+        const memberKind = member?.declarationKind;
+        if (memberKind === 'property' || memberKind === 'getter') reach(member!.id, name);
+        if (memberKind === 'method' && called.has(name)) reach(member!.id, `${name}()`);
       }
       continue;
     }
