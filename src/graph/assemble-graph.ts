@@ -347,11 +347,25 @@ class MemberDependents extends Map<string, GraphEdge[]> {
       }
       const ancestors = new Map<string, string[]>();
       for (const [base, list] of subclasses) for (const subclass of list) ancestors.set(subclass, [...(ancestors.get(subclass) ?? []), base]);
-      const lookup = <T>(field: keyof MemberInput): Lookup<T> => ({
-        get: (id) => shelf.memberInput(id)?.[field].get(id) as T | undefined,
-        has: (id) => shelf.memberInput(id)?.[field].has(id) === true,
-      });
-      const known: TypeKnowledge = { subclasses, superclasses, memberTypes: lookup('memberTypes'), bases: lookup('bases'), returns: lookup('returns') };
+      // Looked up once per symbol: the search meets the same symbols from every declaration it starts at.
+      const traitsOf = new Map<string, SymbolTraits>();
+      const traits = (id: string): SymbolTraits => {
+        let found = traitsOf.get(id);
+        if (!found) {
+          const input = shelf.memberInput(id);
+          const qualified = id.slice(id.lastIndexOf('#') + 1);
+          found = {
+            kind: shelf.symbols.get(id)?.declarationKind,
+            memberTypes: input?.memberTypes.get(id),
+            bases: input?.bases.get(id) ?? [],
+            returns: input?.returns.get(id),
+            name: qualified.slice(qualified.lastIndexOf('.') + 1),
+          };
+          traitsOf.set(id, found);
+        }
+        return found;
+      };
+      const known: TypeKnowledge = { subclasses, superclasses, traits };
       this.#context = { known, ancestors, reached: new Map() };
     }
     return this.#context;
@@ -412,21 +426,24 @@ class MemberDependents extends Map<string, GraphEdge[]> {
   }
 }
 
-/** A map's reading half: what member edges ask of the pieces' type knowledge, per symbol. */
-interface Lookup<T> {
-  get(id: string): T | undefined;
-  has(id: string): boolean;
+/** What member edges ask of one symbol: its kind, and what its piece knows of types. */
+interface SymbolTraits {
+  kind: string | undefined;
+  /** The types of its members, by name (`name()` for what a method returns). */
+  memberTypes: Record<string, string[]> | undefined;
+  /** Interface -> the names it extends. */
+  bases: readonly string[];
+  /** Function or method -> the names of what a call of it returns. */
+  returns: readonly string[] | undefined;
+  /** The last part of its name (`save` of `Class.save`). */
+  name: string;
 }
 
 interface TypeKnowledge {
   subclasses: ReadonlyMap<string, string[]>;
   /** Class -> the classes it extends. */
   superclasses: ReadonlyMap<string, string[]>;
-  memberTypes: Lookup<Record<string, string[]>>;
-  /** Interface -> the names it extends. */
-  bases: Lookup<string[]>;
-  /** Function or method -> the names of what a call of it returns. */
-  returns: Lookup<string[]>;
+  traits(id: string): SymbolTraits;
 }
 
 /** Kinds whose type information leads on to a class: `type Api = Pick<App, …>`, `app: App`. */
@@ -506,7 +523,8 @@ function classesReachedBy(
   const called = calledNames(reads);
   for (let index = 0; index < frontier.length && index < 400; index++) {
     const { id, via, way } = frontier[index]!;
-    const kind = graph.symbols.get(id)?.declarationKind;
+    const traits = known.traits(id);
+    const kind = traits.kind;
     if (kind === 'class') {
       classes.push([id, via]);
       if (way !== 'inherited') for (const subclass of known.subclasses.get(id) ?? []) reach(subclass, via);
@@ -528,7 +546,7 @@ function classesReachedBy(
     }
     // `runner.run()` on an interface runs the `run` of the classes implementing it.
     if (kind === 'interface') for (const implementer of known.subclasses.get(id) ?? []) reach(implementer, via);
-    const types = known.memberTypes.get(id);
+    const types = traits.memberTypes;
     if (types) {
       // An interface's members are no symbols: follow the types of the members read on it.
       const targets = graph.dependencies.get(id) ?? [];
@@ -540,11 +558,11 @@ function classesReachedBy(
         }
       }
       // The members it inherits are read on it alike: `event.manager` where `manager` is the base's.
-      const inherited = known.bases.get(id) ?? [];
+      const inherited = traits.bases;
       for (const edge of targets) if (inherited.some((name) => edge.to.endsWith(`#${name}`))) reach(edge.to, via);
       if (kind === 'interface') continue;
     }
-    const isCall = (isCallable(kind) || known.returns.has(id)) && via?.endsWith('()') === true;
+    const isCall = (isCallable(kind) || traits.returns !== undefined) && via?.endsWith('()') === true;
     if (id !== from && !isCall && (kind === undefined || !typeCarriers.has(kind))) continue;
     // What a property's type leads to is read through that property's name; a method's, through its call.
     // A property's own code (its initializer, its decorators) reads on what it names directly.
@@ -553,18 +571,17 @@ function classesReachedBy(
     const isReadByName = (kind === 'property' || kind === 'getter') && via?.endsWith('()') !== true;
     const through = id === from ? undefined : isReadByName ? id.slice(id.lastIndexOf('.') + 1) : via;
     // A call leads only to what it returns, when that is known by name.
-    const returned = isCall ? known.returns.get(id) : undefined;
+    const returned = isCall ? traits.returns : undefined;
     for (const edge of graph.dependencies.get(id) ?? []) {
-      const target = graph.symbols.get(edge.to)?.declarationKind;
+      const reached = known.traits(edge.to);
+      const target = reached.kind;
       if (returned !== undefined && !returned.includes(edge.to.slice(edge.to.lastIndexOf('#') + 1))) continue;
       const constructed = target === 'class' && isCall && returned === undefined && edge.kind !== 'type';
       if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, through, constructed ? 'constructed' : undefined);
       // `createService().run()` and `this.obtainRunner().run()`: the declaration calls it;
       // `return make()` leads on to `make`.
-      const qualified = edge.to.slice(edge.to.lastIndexOf('#') + 1);
-      const name = qualified.slice(qualified.lastIndexOf('.') + 1);
-      if ((isCallable(target) || known.returns.has(edge.to)) && (id === from ? called.has(name) : returned !== undefined)) {
-        reach(edge.to, id === from ? `${name}()` : via);
+      if ((isCallable(target) || reached.returns !== undefined) && (id === from ? called.has(reached.name) : returned !== undefined)) {
+        reach(edge.to, id === from ? `${reached.name}()` : via);
       }
     }
   }
