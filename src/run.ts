@@ -167,10 +167,19 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const ci: CiContext = isCi(options.env) && preset.base === undefined ? await readCiContext(options.env, warn) : {};
   const head = headMode(options, ci);
   // Reading the cache and listing head's files need no base: they overlap the git calls below.
-  const cacheWork = early(openCache(repo, options));
+  // The files the cache does not know are known once its skims are read, before the rest of it.
+  let skimsRead: (held: (path: string, blob: string) => boolean) => void = () => {};
+  const heldWork = new Promise<(path: string, blob: string) => boolean>((resolve) => (skimsRead = resolve));
+  const cacheWork = early(openCache(repo, options, skimsRead));
+  void cacheWork.then((cache) => skimsRead((path, blob) => cache.hasSkim(path, blob)), () => skimsRead(() => false));
   // Code not committed yet is most likely new to the cache, hence parsed: the thread that
   // parses loads the compiler while this one asks git and reads the cache.
   const headFilesWork = early(listFiles(repo, head, { onWorkOnDisk: (paths) => paths.some(isCodeFile) && startParseThread() }));
+  const newFilesWork = Promise.all([heldWork, headFilesWork]).then(([held, files]) => {
+    const fresh = files.filter((file) => isCodeFile(file.path) && !held(file.path, file.blob));
+    if (fresh.length > 0) startParseThread();
+    return fresh;
+  });
   // So are the files the cache does not know read, in workers: the compiler loads on another core.
   // Once their texts are handed over (`headBusy`), the graph makes its resolver on this one.
   const headTexts = keptTexts((paths) => readFiles(repo, head, paths));
@@ -178,7 +187,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const headBusy = new Promise<void>((resolve) => (headStarted = resolve));
   const headProgress = new ReadProgress();
   const headParse = early(
-    Promise.all([cacheWork, headFilesWork])
+    Promise.all([cacheWork, newFilesWork])
       .then(([cache, files]) => parseUncached(files, headTexts, cache, { signal: ended, onStarted: headStarted, progress: headProgress }))
       .finally(headStarted),
   );
@@ -715,16 +724,18 @@ function cacheDirOf(repo: Repository, options: CheckOptions): string {
   return resolve(options.cwd, options.cacheDir ?? options.env.BLAST_CACHE_DIR ?? join(repo.gitCommonDir, 'blast'));
 }
 
-async function openCache(repo: Repository, options: CheckOptions): Promise<GraphCache> {
+/** `onSkims`: see `openGraphCache`; a cache that is not read holds no skim. */
+async function openCache(repo: Repository, options: CheckOptions, onSkims?: (held: (path: string, blob: string) => boolean) => void): Promise<GraphCache> {
   if (options.cache === false) {
     keepCompilerCode(undefined);
+    onSkims?.(() => false);
     return memoryCache();
   }
   const dir = cacheDirOf(repo, options);
   // The compiler's code is kept beside (see `primeCompiler`), once there is a cache: a first run
   // parses most files, in every thread, and keeping the code would cost each more than it saves.
   keepCompilerCode(existsSync(dir) ? dir : undefined);
-  return openGraphCache(dir, VERSION);
+  return openGraphCache(dir, VERSION, onSkims);
 }
 
 /** `blast cache clear`: the directory removed, or null when there was none. */

@@ -250,9 +250,13 @@ export function disabledCache(): GraphCache {
   };
 }
 
-/** The cache in `dir` for blast `version`; entries of other versions are never read. */
-export async function openGraphCache(dir: string, version: string): Promise<GraphCache> {
-  return openCache(dir, version);
+/**
+ * The cache in `dir` for blast `version`; entries of other versions are never read.
+ * `onSkims` is told, once the skims are read and before the rest is, whether the cache holds a
+ * file's skim: a file it does not hold is read, and the thread that reads it can start then.
+ */
+export async function openGraphCache(dir: string, version: string, onSkims?: (held: (path: string, blob: string) => boolean) => void): Promise<GraphCache> {
+  return openCache(dir, version, onSkims);
 }
 
 /**
@@ -263,25 +267,27 @@ export async function memoryCache(): Promise<GraphCache> {
   return openCache(undefined, '');
 }
 
-async function openCache(dir: string | undefined, version: string): Promise<GraphCache> {
+async function openCache(dir: string | undefined, version: string, onSkims?: (held: (path: string, blob: string) => boolean) => void): Promise<GraphCache> {
   const [factsFile, printsFile, snapshotsFile, piecesFile, skimsFile, factBodiesFile, pieceBodiesFile, outlinesFile, ledgersFile] = CACHE_FILES.map((name) => (dir === undefined ? undefined : join(dir, name)));
   // Read at once: each store is a file and its journals. What a warm run may read of thousands
   // of files (skims, facts' summaries, pieces' validities and outlines) is JSON, which decodes
   // plain data about twice as fast as `v8.deserialize` does value by value; the bodies, in
   // stores of their own, are decoded for the few files the run reads.
+  const key = (path: string, blob: string) => `${path}\u0000${blob}`;
+  const skimsRead = openStore<FileSkim>(skimsFile, version, 'json');
+  if (onSkims) void skimsRead.then((skims) => onSkims((path, blob) => skims.touch(key(path, blob))));
   const [factsStore, printStore, snapshotStore, pieceStore, skimStore, factBodies, pieceBodies, outlineStore, ledgerStore] = await Promise.all([
     openStore<FileSummary>(factsFile, version, 'json'),
     openStore<Array<[string, SymbolFingerprint]>>(printsFile, version, 'v8'),
     openStore<ProjectSnapshot>(snapshotsFile, version, 'v8', 'as asked'),
     openStore<Array<DerivedValidity & { body: string }>>(piecesFile, version, 'json'),
-    openStore<FileSkim>(skimsFile, version, 'json'),
+    skimsRead,
     openStore<Buffer>(factBodiesFile, version, 'raw', 'as asked'),
     openStore<Buffer>(pieceBodiesFile, version, 'raw', 'as asked'),
     openStore<unknown>(outlinesFile, version, 'json', 'as asked'),
     openStore<unknown>(ledgersFile, version, 'v8', 'as asked'),
   ]);
   const decoded = new Map<string, FileFacts>();
-  const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   // A derived value's variants are listed under `kind\0path\0blob`; a variant's body and outline
   // under that and its id.
   const derivedKey = (kind: keyof Derived, path: string, blob: string) => `${kind}\u0000${key(path, blob)}`;

@@ -53,6 +53,19 @@ describe('graph cache', () => {
     expect(rebuilt.output.graph.unresolvedImports).toEqual([{ file: 'src/b.ts', specifier: '@/a', line: 1 }]);
   });
 
+  test('whether the cache holds a skim is told once the skims are read, before the cache is whole', async () => {
+    const dir = cacheDir();
+    await build(files, dir);
+    const source = treeOf(files);
+    const told: string[] = [];
+    let whole = false;
+    const opened = openGraphCache(dir, '1.0.0', (held) => {
+      told.push(`whole: ${whole}`, ...source.files.map((file) => `${file.path} ${held(file.path, file.blob)}`), `src/a.ts elsewhere ${held('src/a.ts', '0'.repeat(40))}`);
+    });
+    await opened.then(() => (whole = true));
+    expect(told).toEqual(['whole: false', 'src/a.ts true', 'src/b.ts true', 'tsconfig.json false', 'src/a.ts elsewhere false']);
+  });
+
   test('a corrupt, truncated or foreign cache file is ignored and rebuilt', async () => {
     const dir = cacheDir();
     const reference = edgesOf(await graphOf(files));
