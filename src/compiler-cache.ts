@@ -52,7 +52,7 @@ export function primeCompiler(): 'kept' | 'compiled' | 'not here' {
       codes.set(name, fromKept ? kept!.get(name)! : { code: script.createCachedData() });
     }
     if (!refused) return 'kept';
-    writeKept(stored, codes);
+    writeKept(stored, () => codes);
     return 'compiled';
   } catch {
     return 'not here';

@@ -15,13 +15,15 @@ export interface KeptCode {
 }
 
 /**
- * The name a module's code is kept under: its path, size and modification time. V8 checks kept
- * code against the source's length, not its content, so an edited or reinstalled file (a patch
- * release of the same length) is compiled anew.
+ * The name a module's code is kept under: its path, size, modification and change times and
+ * inode. V8 checks kept code against the source's length, not its content, so an edited or
+ * reinstalled file (a patch release of the same length) must be compiled anew: installers set
+ * the modification time of every file alike (npm's is 1985), but a file written anew gets a
+ * change time, and usually an inode, of its own.
  */
 export function keptCodeName(file: string): string {
-  const { size, mtimeMs } = statSync(file);
-  return `${file}\u0000${size}\u0000${mtimeMs}`;
+  const { size, mtimeMs, ctimeMs, ino } = statSync(file);
+  return `${file}\u0000${size}\u0000${mtimeMs}\u0000${ctimeMs}\u0000${ino}`;
 }
 
 /** A CommonJS module run from kept code when V8 took it; `script` makes the code to keep. */
@@ -70,15 +72,23 @@ export function readKept(file: string): Map<string, KeptCode> | undefined {
   }
 }
 
-/** Through a temporary file and a rename, so a reader never sees half of it; a failure only costs the next run the compile. */
-export function writeKept(file: string, codes: ReadonlyMap<string, KeptCode>): void {
+/**
+ * Through a temporary file and a rename, so a reader never sees half of it. Never throws: a
+ * folder that cannot be written (a home of `/dev/null`, a file in the way) only costs the next
+ * run the compile.
+ */
+export function writeKept(file: string, codes: () => ReadonlyMap<string, KeptCode>): void {
   const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const body = serialize(codes);
+    const body = serialize(codes());
     writeFileSync(temporary, Buffer.concat([hash('sha1', body, 'buffer'), body]));
     renameSync(temporary, file);
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written there
+    }
   }
 }

@@ -10,6 +10,9 @@ import type * as Cli from './index.js';
 /** The kept code's file in the user's cache folder. */
 export const PROGRAM_CODE_FILE = 'program-code.bin';
 
+/** Installs (or versions of Node) whose code one file keeps at once, the latest kept last. */
+const PROGRAMS_KEPT = 4;
+
 /**
  * Commands that analyse a change: a run of one calls most of the program's functions, and the
  * code kept from it holds them compiled. Code kept by any other command (`--version`, `init`)
@@ -43,13 +46,18 @@ export function loadProgram(
   const folder = argv.includes('--no-cache') ? undefined : userCacheFolder(env, platform);
   const stored = folder === undefined ? undefined : join(folder, PROGRAM_CODE_FILE);
   const name = keptCodeName(bundle);
-  const kept = stored === undefined ? undefined : readKept(stored)?.get(name);
+  const all = stored === undefined ? undefined : readKept(stored);
+  const kept = all?.get(name);
   const { module, script, fromKept } = runModule(bundle, kept?.code);
   const note = ANALYSING.has(argv[0] ?? '') ? 'analysis' : 'start';
   const keep = () => {
     if (stored === undefined || (fromKept && (kept!.note === 'analysis' || note === 'start'))) return;
     // Made now, after the run: it holds every function the run compiled, not only the top level.
-    writeKept(stored, new Map([[name, { code: script.createCachedData(), note }]]));
+    // Beside the code of other installs that share the folder, rather than over it.
+    writeKept(stored, () => {
+      const others = [...(all ?? [])].filter(([other]) => other !== name);
+      return new Map([...others.slice(-(PROGRAMS_KEPT - 1)), [name, { code: script.createCachedData(), note }]]);
+    });
   };
   return { cli: module.exports as typeof Cli, fromKept, keep };
 }

@@ -1,7 +1,7 @@
 // The CLI's own compiled code, kept in the user's cache folder between runs: where, when it is
 // kept, and that a run from kept code answers as one compiled anew.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,11 +30,11 @@ function kept(dir: string): { note: string | undefined; file: Buffer } | undefin
   return { note: code?.note, file: readFileSync(file) };
 }
 
-/** A process that loads the bundle as the launcher does, for `argv`: whether from kept code. */
-function loadsFromKept(dir: string, argv: string[]): boolean {
+/** A process that loads the bundle (`from`: the installed one) as the launcher does, for `argv`: whether from kept code. */
+function loadsFromKept(dir: string, argv: string[], from = bundle): boolean {
   const script = `
     import { loadProgram } from ${JSON.stringify(programCode)};
-    const program = loadProgram(${JSON.stringify(bundle)}, ${JSON.stringify(argv)}, { XDG_CACHE_HOME: ${JSON.stringify(dir)} }, 'linux');
+    const program = loadProgram(${JSON.stringify(from)}, ${JSON.stringify(argv)}, { XDG_CACHE_HOME: ${JSON.stringify(dir)} }, 'linux');
     program.keep();
     console.log(JSON.stringify(program.fromKept));
   `;
@@ -106,6 +106,32 @@ describe("the CLI's kept code", () => {
     const run = await runCli(['check', '--no-cache'], { cwd: repo.cwd, env: { ...repo.env, XDG_CACHE_HOME: untouched } });
     expect(run.exitCode).toBe(0);
     expect(existsSync(join(untouched, 'blast'))).toBe(false);
+  });
+
+  test('two installs that share the folder keep their code side by side', slow, () => {
+    const dir = folder();
+    // Another install: the same bundle at another path, its package.json a level above, as installed.
+    const other = folder();
+    mkdirSync(join(other, 'dist'));
+    copyFileSync(bundle, join(other, 'dist', 'blast-cli.cjs'));
+    copyFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), join(other, 'package.json'));
+    const otherBundle = join(other, 'dist', 'blast-cli.cjs');
+    expect(loadsFromKept(dir, ['check'])).toBe(false);
+    expect(loadsFromKept(dir, ['check'], otherBundle)).toBe(false);
+    expect(loadsFromKept(dir, ['check'])).toBe(true);
+    expect(loadsFromKept(dir, ['check'], otherBundle)).toBe(true);
+  });
+
+  test('a cache folder that cannot be written costs nothing but the compile: no error, the same exit', slow, async () => {
+    const repo = await createFixtureRepo('transitive-chain');
+    const blocked = join(folder(), 'a-file');
+    writeFileSync(blocked, 'not a folder\n');
+    for (const env of [{ ...repo.env, XDG_CACHE_HOME: blocked }, { ...repo.env, XDG_CACHE_HOME: '', HOME: '/dev/null' }]) {
+      expect(await runCli(['--version'], { cwd: repo.cwd, env })).toEqual({ exitCode: 0, stdout: `${VERSION}\n`, stderr: '' });
+      const run = await runCli(['check', '--quiet'], { cwd: repo.cwd, env });
+      expect(run.exitCode).toBe(0);
+      expect(run.stderr).toBe('');
+    }
   });
 
   test('without a home or a cache folder, blast runs and keeps nothing', slow, async () => {
