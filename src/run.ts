@@ -119,7 +119,10 @@ function early<T>(work: Promise<T>): Promise<T> {
  * ProjectError (tsconfig). Warnings go to `onWarning`.
  */
 export async function check(options: CheckOptions): Promise<CheckOutcome> {
-  return (await analyzeChange(options)).outcome;
+  const analysis = await analyzeChange(options);
+  // Only the outcome is handed on: nothing reads the graphs' pieces from the cache after.
+  analysis.cache.close();
+  return analysis.outcome;
 }
 
 /** Everything one analysis produced, for the commands that need more than the result. */
@@ -129,6 +132,8 @@ interface Analysis {
   policy: Policy;
   headGraph: GraphOutput;
   baseGraph: GraphOutput | undefined;
+  /** The graphs read their pieces from it as asked; `close` once they are done with. */
+  cache: GraphCache;
 }
 
 /**
@@ -387,7 +392,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
     warn(`${plural(graph.unresolvedImports.length, 'import resolves', 'imports resolve')} nowhere (--verbose lists them)`);
   }
   const outcome: CheckOutcome = { result, unresolvedImports: graph.unresolvedImports, observe: options.observe === true || policy.mode === 'observe' };
-  return { outcome, repo, policy, headGraph, baseGraph };
+  return { outcome, repo, policy, headGraph, baseGraph, cache };
 }
 
 /** The programmatic API: the result of `blast check` (DESIGN §5) for the given options. */
@@ -576,6 +581,7 @@ export async function checkPrePush(options: PrePushOptions): Promise<PushedRefOu
     }
     const { head, base } = plan;
     const analysis = await analyzeChange({ ...options, head, committed: false, staged: false }, () => [], { base });
+    analysis.cache.close();
     const { outcome } = analysis;
     // the report names the pushed branch, not `refs/heads/…` or a bare sha
     outcomes.push({ ...names, outcome: { ...outcome, result: { ...outcome.result, head: { ...outcome.result.head, ref: plan.name } } } });
@@ -627,7 +633,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
  * reported but never decides the exit code. Errors: as `check`.
  */
 export async function graph(options: CheckOptions): Promise<Result> {
-  return (await analyzeChange(options)).outcome.result;
+  const analysis = await analyzeChange(options);
+  analysis.cache.close();
+  return analysis.outcome.result;
 }
 
 export interface InitOptions {

@@ -107,10 +107,10 @@ async function listWorktree(repo: Repository, options: ListOptions): Promise<Tre
   const untrackedWork = listUntracked(repo);
   const { onWorkOnDisk } = options;
   if (onWorkOnDisk) {
-    void Promise.all([dirtyWork, untrackedWork]).then(
-      ([dirty, untracked]) => onWorkOnDisk([...parseNameStatus(dirty).flatMap(({ status, path }) => (status === 'deleted' ? [] : [path])), ...untracked]),
-      () => undefined,
-    );
+    // A failure here is the listing's to report, below.
+    void Promise.all([dirtyWork, untrackedWork])
+      .then(([dirty, untracked]) => onWorkOnDisk([...parseNameStatus(dirty).flatMap(({ status, path }) => (status === 'deleted' ? [] : [path])), ...untracked]))
+      .catch(() => undefined);
   }
   const [indexOutput, dirtyOutput, untracked] = await Promise.all([runGit(repo, ['ls-files', '-s', '-z']), dirtyWork, untrackedWork]);
   const blobs = new Map<string, string>();

@@ -106,6 +106,8 @@ export interface GraphCache {
   storeSnapshot(key: string, snapshot: ProjectSnapshot): void;
   /** Writes what this run added; never throws (a cache that cannot be written is only slower). */
   flush(): Promise<void>;
+  /** Lets go of the files the cache holds open (see `Reading`): nothing can be read from it after. */
+  close(): void;
 }
 
 /** Where every code file's imports led in one state of the project, with the project's warnings. */
@@ -145,6 +147,8 @@ type EncodedEntries = ReadonlyMap<string, Buffer>;
 interface ValueBytes {
   /** The bytes from `start` to `end` (offsets in the values). */
   slice(start: number, end: number): Buffer;
+  /** Lets go of the file, if it is held open: no value can be read after. */
+  close?(): void;
 }
 
 /**
@@ -178,6 +182,11 @@ class StoredEntries {
 
   keys(): IterableIterator<string> {
     return this.#slots.keys();
+  }
+
+  /** Lets go of the files read as asked. */
+  close(): void {
+    for (const { values } of this.#files) values.close?.();
   }
 
   *entries(): Generator<[string, Buffer]> {
@@ -247,6 +256,7 @@ export function disabledCache(): GraphCache {
     snapshot: () => undefined,
     storeSnapshot: () => {},
     flush: async () => {},
+    close: () => {},
   };
 }
 
@@ -275,7 +285,7 @@ async function openCache(dir: string | undefined, version: string, onSkims?: (he
   // stores of their own, are decoded for the few files the run reads.
   const key = (path: string, blob: string) => `${path}\u0000${blob}`;
   const skimsRead = openStore<FileSkim>(skimsFile, version, 'json');
-  if (onSkims) void skimsRead.then((skims) => onSkims((path, blob) => skims.touch(key(path, blob))));
+  if (onSkims) void skimsRead.then((skims) => onSkims((path, blob) => skims.touch(key(path, blob)))).catch(() => undefined);
   const [factsStore, printStore, snapshotStore, pieceStore, skimStore, factBodies, pieceBodies, outlineStore, ledgerStore] = await Promise.all([
     openStore<FileSummary>(factsFile, version, 'json'),
     openStore<Array<[string, SymbolFingerprint]>>(printsFile, version, 'v8'),
@@ -405,6 +415,9 @@ async function openCache(dir: string | undefined, version: string, onSkims?: (he
         ledgerStore.flush({ keepOnly: LEDGERS_KEPT }),
       ]);
     },
+    close: () => {
+      for (const store of [factsStore, printStore, snapshotStore, pieceStore, skimStore, factBodies, pieceBodies, outlineStore, ledgerStore]) store.close();
+    },
   };
 }
 
@@ -415,6 +428,8 @@ interface Store<T> {
   /** Whether the store holds a key; a held key is kept like one read, though nothing is decoded. */
   touch(key: string): boolean;
   set(key: string, value: T): void;
+  /** Lets go of the files read as asked. */
+  close(): void;
   /**
    * `keepOnly`: keep only the newest entries; `isLive`: entries a later run is likely to want,
    * though this one did not read them, kept when the journals are folded.
@@ -479,6 +494,7 @@ async function openStore<T>(file: string | undefined, version: string, encoding:
       added.set(key, value);
       used.add(key);
     },
+    close: () => entries.close(),
     async flush(options = {}) {
       if (added.size === 0 || file === undefined) return;
       // A journal needs only to know how many there are; the contents are read to fold them.
@@ -569,9 +585,21 @@ async function load(file: string, version: string, reading: Reading): Promise<Pi
       const data = bytes.subarray(headerEnd);
       return { keys, ends, values: { slice: (from, to) => data.subarray(from, to) } };
     }
-    const open = fd;
-    const values: ValueBytes = { slice: (from, to) => readAt(open, headerEnd + from, to - from) };
-    openFiles.register(values, open);
+    let open: number | undefined = fd;
+    const values: ValueBytes = {
+      slice: (from, to) => {
+        if (open === undefined) throw new Error(`${file} is no longer open`);
+        return readAt(open, headerEnd + from, to - from);
+      },
+      close: () => {
+        if (open === undefined) return;
+        openFiles.unregister(values);
+        closeSync(open);
+        open = undefined;
+      },
+    };
+    // Closed by `GraphCache.close`, else once nothing can read from it any more.
+    openFiles.register(values, fd, values);
     return { keys, ends, values };
   } catch {
     if (fd !== undefined) closeSync(fd);

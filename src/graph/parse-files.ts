@@ -97,8 +97,12 @@ function newPool(): ParsePool {
  */
 export function startParseThread(): void {
   if (!threadsPossible()) return;
-  pool ??= newPool();
-  pool.warm(1);
+  try {
+    pool ??= newPool();
+    pool.warm(1);
+  } catch {
+    // Only an early start failed: the parse, when it comes, starts the thread or reads here.
+  }
 }
 
 /** Ends the parse threads, freeing their memory: for when nothing more will be parsed (a later batch starts others). */

@@ -112,6 +112,20 @@ describe('graph cache', () => {
     expect(edgesOf(output.graph)).toEqual(reference);
   });
 
+  test.skipIf(process.platform !== 'linux')('close lets go of the files read as asked, once however often it is called', async () => {
+    const dir = cacheDir();
+    await build(files, dir);
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    const cache = await openGraphCache(dir, '1.0.0');
+    const output = await buildGraph({ ...treeOf(files), cache });
+    expect(edgesOf(output.graph)).toEqual(edgesOf(await graphOf(files)));
+    expect(openFiles()).toBeGreaterThan(before);
+    cache.close();
+    cache.close();
+    expect(openFiles()).toBe(before);
+  });
+
   test('facts or pieces whose bodies are gone are parsed and built again', async () => {
     const dir = cacheDir();
     const reference = edgesOf(await graphOf(files));
