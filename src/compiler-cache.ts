@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { keptCodeName, readKept, runModule, writeKept, type KeptCode } from './kept-code.js';
 
-/** The kept code's file in the cache folder: a SHA-1 of the rest, then each module's code by its file's path, size and time (see `readKept`). */
+/** The kept code's file in the cache folder: a SHA-1 of the rest, then each module's code by its file's name (see `keptCodeName`). */
 export const COMPILER_CODE_FILE = 'compiler-code.bin';
 
 let folder: string | undefined;
