@@ -21,6 +21,14 @@ async function build(tree: Record<string, string>, dir: string, version = '1.0.0
   return { output, read: read.sort() };
 }
 
+/** A cache folder a build has filled, and the edges a build without a cache finds. */
+async function builtOnce(): Promise<{ dir: string; reference: string[] }> {
+  const dir = cacheDir();
+  const reference = edgesOf(await graphOf(files));
+  await build(files, dir);
+  return { dir, reference };
+}
+
 describe('graph cache', () => {
   test('a warm build reads and parses nothing; a changed blob is parsed alone', async () => {
     const dir = cacheDir();
@@ -81,9 +89,7 @@ describe('graph cache', () => {
   });
 
   test('a store of bodies cut short is ignored: its pieces are built again', async () => {
-    const dir = cacheDir();
-    const reference = edgesOf(await graphOf(files));
-    await build(files, dir);
+    const { dir, reference } = await builtOnce();
     for (const name of readdirSync(dir).filter((name) => name.startsWith('piece-bodies.bin'))) {
       const bytes = readFileSync(join(dir, name));
       writeFileSync(join(dir, name), bytes.subarray(0, bytes.length - 10));
@@ -95,9 +101,7 @@ describe('graph cache', () => {
   });
 
   test('bodies are read from the files the run opened, though another blast replaces them meanwhile', async () => {
-    const dir = cacheDir();
-    const reference = edgesOf(await graphOf(files));
-    await build(files, dir);
+    const { dir, reference } = await builtOnce();
     const cache = await openGraphCache(dir, '1.0.0');
     // Another blast folding the journals: a new file renamed over each, then the journals removed.
     for (const name of readdirSync(dir).filter((name) => name.startsWith('piece-bodies.bin') || name.startsWith('fact-bodies.bin'))) {
@@ -127,9 +131,7 @@ describe('graph cache', () => {
   });
 
   test('facts or pieces whose bodies are gone are parsed and built again', async () => {
-    const dir = cacheDir();
-    const reference = edgesOf(await graphOf(files));
-    await build(files, dir);
+    const { dir, reference } = await builtOnce();
     for (const name of readdirSync(dir).filter((name) => name.startsWith('fact-bodies.bin') || name.startsWith('piece-bodies.bin'))) rmSync(join(dir, name));
     const again = await build(files, dir);
     expect(again.output.parsedFiles).toBe(2);
