@@ -147,31 +147,18 @@ export class ImportRow {
   /** This row with modules the facts named that the skim did not read, and where they lead. */
   withUnread(unread: ReadonlyArray<readonly [string, Resolution]>): ImportRow {
     const mayPass = (this.data[this.at]! & PASSES_IMPORTS) !== 0;
-    const modules: NamedModule[] = [];
-    for (let index = 0; index < this.size; index++) {
-      modules.push({ specifier: this.specifier(index), line: this.line(index), resolution: this.resolution(index), mayPass: this.mayPass(index) });
-    }
-    for (const [specifier, resolution] of unread) modules.push({ specifier, line: -1, resolution, mayPass });
+    const modules = [...this.#modules(), ...unread.map(([specifier, resolution]) => ({ specifier, line: -1, resolution, mayPass }))];
     return build(modules, this.stars(), this.data[this.at]!);
   }
 
   /** Writes the row into a table (see `encodeImportTable`), `complete` or not. */
   writeTo(out: PackedWriter, complete: boolean): void {
     const flags = this.data[this.at]!;
-    out.push(complete ? flags | COMPLETE : flags & ~COMPLETE);
-    out.push(this.size);
-    out.push(this.data[this.at + 2]!);
-    for (let index = 0; index < this.size; index++) {
-      const at = this.#module(index);
-      out.ref(this.specifier(index));
-      out.push(this.data[at + 1]!);
-      out.push(this.data[at + 2]!);
-      const target = this.target(index);
-      if (target === undefined) out.push(-1);
-      else out.ref(target);
-      out.push(this.data[at + 4]!);
-    }
-    for (const star of this.stars()) out.ref(star);
+    writeRow(out, this.#modules(), this.stars(), complete ? flags | COMPLETE : flags & ~COMPLETE);
+  }
+
+  #modules(): NamedModule[] {
+    return Array.from({ length: this.size }, (_, index) => ({ specifier: this.specifier(index), line: this.line(index), resolution: this.resolution(index), mayPass: this.mayPass(index) }));
   }
 
   #module(index: number): number {
@@ -179,31 +166,28 @@ export class ImportRow {
   }
 }
 
+/** A row as a table holds it: flags, module count, `export *` count, each module (`MODULE_WIDTH` numbers), each `export *` module. */
+function writeRow(out: PackedWriter, modules: readonly NamedModule[], stars: readonly string[], flags: number): void {
+  out.push(flags);
+  out.push(modules.length);
+  out.push(stars.length);
+  for (const { specifier, line, resolution, mayPass } of modules) {
+    out.ref(specifier);
+    out.push(line);
+    out.push(KIND_NAMES.indexOf(resolution.kind));
+    if ('path' in resolution) out.ref(resolution.path);
+    else out.push(-1);
+    out.push(mayPass ? 1 : 0);
+  }
+  for (const star of stars) out.ref(star);
+}
+
+/** A row on its own: written as a table would hold it, and read back. */
 function build(modules: readonly NamedModule[], stars: readonly string[], flags: number): ImportRow {
-  const strings: string[] = [];
-  const indexOf = new Map<string, number>();
-  const ref = (text: string) => {
-    let index = indexOf.get(text);
-    if (index === undefined) {
-      index = strings.push(text) - 1;
-      indexOf.set(text, index);
-    }
-    return index;
-  };
-  const data = new Int32Array(ROW_HEAD + modules.length * MODULE_WIDTH + stars.length);
-  data[0] = flags;
-  data[1] = modules.length;
-  data[2] = stars.length;
-  modules.forEach(({ specifier, line, resolution, mayPass }, index) => {
-    const at = ROW_HEAD + index * MODULE_WIDTH;
-    data[at] = ref(specifier);
-    data[at + 1] = line;
-    data[at + 2] = KIND_NAMES.indexOf(resolution.kind);
-    data[at + 3] = 'path' in resolution ? ref(resolution.path) : -1;
-    data[at + 4] = mayPass ? 1 : 0;
-  });
-  stars.forEach((star, index) => (data[ROW_HEAD + modules.length * MODULE_WIDTH + index] = ref(star)));
-  return new ImportRow(strings, data, 0);
+  const out = new PackedWriter();
+  writeRow(out, modules, stars, flags);
+  const read = PackedReader.open(out.finish())!;
+  return new ImportRow(read.table, read.data, 0);
 }
 
 /**
