@@ -561,11 +561,17 @@ async function load(file: string, version: string, reading: Reading): Promise<Pi
   let fd: number | undefined;
   try {
     let bytes: Buffer;
-    if (reading === 'whole') bytes = await readFile(file);
-    else {
+    let size: number;
+    if (reading === 'whole') {
+      bytes = await readFile(file);
+      size = bytes.length;
+    } else {
       fd = openSync(file, 'r');
-      bytes = readAt(fd, 0, Math.min(fstatSync(fd).size, 4));
-      if (bytes.length === 4) bytes = Buffer.concat([bytes, readAt(fd, 4, bytes.readUInt32LE(0))]);
+      size = fstatSync(fd).size;
+      bytes = readAt(fd, 0, 4);
+      // A header said to be longer than the file (the bytes of another format) is not read.
+      const header = bytes.length === 4 ? bytes.readUInt32LE(0) : size;
+      if (4 + header <= size) bytes = Buffer.concat([bytes, readAt(fd, 4, header)]);
     }
     const headerEnd = bytes.length < 4 ? 0 : 4 + bytes.readUInt32LE(0);
     if (headerEnd === 0 || headerEnd > bytes.length) throw new Error('cut short');
@@ -573,7 +579,6 @@ async function load(file: string, version: string, reading: Reading): Promise<Pi
     if (stored?.format !== FORMAT || stored.version !== version) throw new Error('another format');
     const { keys, ends } = stored;
     if (!Array.isArray(keys) || !(ends instanceof Uint32Array) || keys.length !== ends.length || keys.length > SLOTS_PER_FILE) throw new Error('another shape');
-    const size = fd === undefined ? bytes.length : fstatSync(fd).size;
     let start = 0;
     for (let index = 0; index < keys.length; index++) {
       const end = ends[index]!;
