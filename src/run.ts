@@ -27,7 +27,7 @@ import {
   type Repository,
   type Side,
 } from './git/index.js';
-import { buildGraph, clearGraphCache, describeFiles, disabledCache, isCodeFile, isGraphInput, memoryCache, verifyGraph, openGraphCache, parseUncached, ReadProgress, scriptKindOf, startParseThread, stopParseThreads, type GraphCache, type GraphOutput, type TextReader } from './graph/index.js';
+import { buildGraph, clearGraphCache, describeFiles, disabledCache, isCodeFile, isGraphInput, memoryCache, verifyGraph, openGraphCache, parseUncached, ReadProgress, scriptKindOf, startParseThread, stopParseThreads, uncachedCode, type GraphCache, type GraphOutput, type TextReader } from './graph/index.js';
 import {
   CODEOWNERS_PATHS,
   ambientChanges,
@@ -181,7 +181,7 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   // parses loads the compiler while this one asks git and reads the cache.
   const headFilesWork = early(listFiles(repo, head, { onWorkOnDisk: (paths) => paths.some(isCodeFile) && startParseThread() }));
   const newFilesWork = Promise.all([heldWork, headFilesWork]).then(([held, files]) => {
-    const fresh = files.filter((file) => isCodeFile(file.path) && !held(file.path, file.blob));
+    const fresh = uncachedCode(files, held);
     if (fresh.length > 0) startParseThread();
     return fresh;
   });

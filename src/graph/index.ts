@@ -833,9 +833,14 @@ async function entriesOf(
   return { entries, parsed };
 }
 
+/** The code files among `files` whose skim the cache does not hold (`held`: see `GraphCache.hasSkim`). */
+export function uncachedCode(files: readonly TreeFile[], held: (path: string, blob: string) => boolean): TreeFile[] {
+  return files.filter((file) => isCodeFile(file.path) && !held(file.path, file.blob));
+}
+
 /**
- * Skims the code files among `files` whose blobs the cache does not know, and stores what it
- * read, in workers: a command starts it before it needs the graph, so that the compiler loads
+ * Skims the code files among `files` whose blobs the cache does not know (see `uncachedCode`),
+ * and stores what it read, in workers: a command starts it before it needs the graph, so that the compiler loads
  * on another core while git answers its other questions. `buildGraph` then finds them cached.
  * A batch too small for several workers (a warm run's changed files, likely) is parsed and
  * fingerprinted too: the caller would otherwise parse those here, loading the compiler on this
@@ -849,7 +854,7 @@ export async function parseUncached(
 ): Promise<void> {
   const { progress, ...parseOptions } = options;
   try {
-    const toRead = files.filter((file) => isCodeFile(file.path) && !cache.hasSkim(file.path, file.blob));
+    const toRead = uncachedCode(files, (path, blob) => cache.hasSkim(path, blob));
     await readAndStore(toRead, readTexts, cache, toRead.length < WORKER_THRESHOLD ? 'described' : 'skim', { ...parseOptions, beside: true }, (paths) => progress?.add(paths));
   } finally {
     progress?.end();
