@@ -9,8 +9,8 @@ import { build } from 'esbuild';
  * ts-morph (and the compiler it carries) is loaded with `require`, not `import`: importing a
  * CommonJS module makes Node scan its source, and the sources it re-exports, for export names
  * first, which costs more than a tenth of a second on every run that parses a file. The
- * compiler stays outside the bundle and is still loaded only by the chunks that parse, from the
- * code kept in the cache when there is some (see `src/compiler-cache.ts`).
+ * compiler stays outside the bundles and is loaded only when something is parsed, from the code
+ * kept in the cache when there is some (see `src/compiler-cache.ts`).
  */
 const requireCompiler = {
   name: 'require-compiler',

@@ -36,9 +36,9 @@ export function primeCompiler(): 'kept' | 'compiled' | 'not here' {
     const local = createRequire(import.meta.url);
     const tsMorph = local.resolve('ts-morph');
     const common = createRequire(tsMorph).resolve('@ts-morph/common');
-    // ts-morph loads @ts-morph/common, which loads its TypeScript as `./typescript`. The latter
-    // is loaded as usual: most of it is the library's declaration files as strings, which a
-    // code cache holds too, and reading them from it is no faster.
+    // ts-morph loads @ts-morph/common, which loads its TypeScript as `./typescript`.
+    // @ts-morph/common itself is loaded as usual: most of it is the library's declaration files
+    // as strings, which a code cache holds too, and reading them from it is no faster.
     const chain = [join(dirname(common), 'typescript.js'), tsMorph];
     if (!chain.every((file) => existsSync(file)) || [...chain, common].some((file) => local.cache[file])) return 'not here';
     const stored = join(folder, COMPILER_CODE_FILE);

@@ -26,6 +26,11 @@ export function keptCodeName(file: string): string {
   return `${file}\u0000${size}\u0000${mtimeMs}\u0000${ctimeMs}\u0000${ino}`;
 }
 
+/** The file a name of `keptCodeName` is of. */
+export function keptCodeFile(name: string): string {
+  return name.slice(0, name.indexOf('\u0000'));
+}
+
 /** A CommonJS module run from kept code when V8 took it; `script` makes the code to keep. */
 export interface LoadedModule {
   module: Module;

@@ -4,7 +4,7 @@
 // repository, so it is kept in the user's cache folder, not beside the graph cache; a missing,
 // damaged or refused file only costs the compile.
 import { isAbsolute, join } from 'node:path';
-import { keptCodeName, readKept, runModule, writeKept } from '../kept-code.js';
+import { keptCodeFile, keptCodeName, readKept, runModule, writeKept } from '../kept-code.js';
 import type * as Cli from './index.js';
 
 /** The kept code's file in the user's cache folder. */
@@ -53,9 +53,10 @@ export function loadProgram(
   const keep = () => {
     if (stored === undefined || (fromKept && (kept!.note === 'analysis' || note === 'start'))) return;
     // Made now, after the run: it holds every function the run compiled, not only the top level.
-    // Beside the code of other installs that share the folder, rather than over it.
+    // Beside the code of other installs that share the folder, rather than over it; not beside
+    // this install's earlier code (another version, since reinstalled), which no run will take.
     writeKept(stored, () => {
-      const others = [...(all ?? [])].filter(([other]) => other !== name);
+      const others = [...(all ?? [])].filter(([other]) => keptCodeFile(other) !== bundle);
       return new Map([...others.slice(-(PROGRAMS_KEPT - 1)), [name, { code: script.createCachedData(), note }]]);
     });
   };

@@ -1,7 +1,7 @@
 // The CLI's own compiled code, kept in the user's cache folder between runs: where, when it is
 // kept, and that a run from kept code answers as one compiled anew.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,15 @@ function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'blast-user-cache-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Another install: the same bundle at another path, its package.json a level above, as installed; its bundle's path. */
+function anotherInstall(): string {
+  const other = folder();
+  mkdirSync(join(other, 'dist'));
+  copyFileSync(bundle, join(other, 'dist', 'blast-cli.cjs'));
+  copyFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), join(other, 'package.json'));
+  return join(other, 'dist', 'blast-cli.cjs');
 }
 
 /** What the user cache folder `dir` keeps for the installed bundle: the note of the run that kept it, and its bytes. */
@@ -110,16 +119,24 @@ describe("the CLI's kept code", () => {
 
   test('two installs that share the folder keep their code side by side', slow, () => {
     const dir = folder();
-    // Another install: the same bundle at another path, its package.json a level above, as installed.
-    const other = folder();
-    mkdirSync(join(other, 'dist'));
-    copyFileSync(bundle, join(other, 'dist', 'blast-cli.cjs'));
-    copyFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), join(other, 'package.json'));
-    const otherBundle = join(other, 'dist', 'blast-cli.cjs');
+    const otherBundle = anotherInstall();
     expect(loadsFromKept(dir, ['check'])).toBe(false);
     expect(loadsFromKept(dir, ['check'], otherBundle)).toBe(false);
     expect(loadsFromKept(dir, ['check'])).toBe(true);
     expect(loadsFromKept(dir, ['check'], otherBundle)).toBe(true);
+  });
+
+  test("an install's earlier code goes once it is reinstalled; other installs' stays", slow, () => {
+    const dir = folder();
+    const otherBundle = anotherInstall();
+    loadsFromKept(dir, ['check']);
+    loadsFromKept(dir, ['check'], otherBundle);
+    // Reinstalled: a new file in its place.
+    copyFileSync(bundle, `${otherBundle}.new`);
+    renameSync(`${otherBundle}.new`, otherBundle);
+    expect(loadsFromKept(dir, ['check'], otherBundle)).toBe(false);
+    const names = [...readKept(join(dir, 'blast', PROGRAM_CODE_FILE))!.keys()];
+    expect(names).toEqual([keptCodeName(bundle), keptCodeName(otherBundle)]);
   });
 
   test('a cache folder that cannot be written costs nothing but the compile: no error, the same exit', slow, async () => {
