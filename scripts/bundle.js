@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /**
- * ts-morph (and the compiler it carries) is loaded with `require`, not `import`: importing a
+ * ts-morph's `ts` and `Project` are the only names blast imports from it (a test checks). They
+ * come from `src/compiler-cache.ts`, loaded with `require`, not `import`: importing a
  * CommonJS module makes Node scan its source, and the sources it re-exports, for export names
  * first, which costs more than a tenth of a second on every run that parses a file. The
  * compiler stays outside the bundles and is loaded only when something is parsed, from the code
@@ -19,7 +20,12 @@ const requireCompiler = {
       args.namespace === 'require-compiler' ? { path: 'ts-morph', external: true } : { path: 'ts-morph', namespace: 'require-compiler' },
     );
     build.onLoad({ filter: /.*/, namespace: 'require-compiler' }, () => ({
-      contents: "require('./compiler-cache.js').primeCompiler();\nmodule.exports = require('ts-morph');",
+      // TypeScript alone for `ts`; the rest of ts-morph only when `Project` is asked for.
+      contents: [
+        "const compiler = require('./compiler-cache.js');",
+        'exports.ts = compiler.loadTypeScript().ts;',
+        "Object.defineProperty(exports, 'Project', { enumerable: true, get: () => compiler.loadTsMorph().Project });",
+      ].join('\n'),
       loader: 'js',
       resolveDir: fileURLToPath(new URL('../dist', import.meta.url)),
     }));

@@ -1,12 +1,18 @@
 // The compiler's code, kept between runs. Loading TypeScript (9 MB of JavaScript) costs each
-// thread that parses or resolves about 0.3 s with ts-morph, most of it V8 compiling the source;
-// started from the code V8 compiled in an earlier run, it takes about a third of that. Node 20
-// keeps no such cache for modules, so the CLI keeps one beside the graph cache: before the
-// compiler is first required, `primeCompiler` compiles ts-morph and its TypeScript from the kept
-// code and puts them in `require`'s module cache, where every later `require` finds them.
+// thread that parses or resolves about 0.2 s, most of it V8 compiling the source; started from
+// the code V8 compiled in an earlier run, it takes about a third of that. Node 20 keeps no such
+// cache for modules, so the CLI keeps one beside the graph cache: before the compiler is first
+// required, `loadTypeScript` compiles the TypeScript ts-morph carries from the kept code and puts
+// it in `require`'s module cache, where every later `require` of it finds it, ts-morph's own.
+//
+// Parsing and resolving need only that TypeScript (ts-morph's `ts`), not the rest of ts-morph:
+// ts-morph and @ts-morph/common are another 4 MB, most of it the library's declaration files as
+// strings, and loading them would double what a parse thread spends before its first parse. So
+// `ts` is TypeScript alone, and ts-morph is loaded when `Project` is first asked for (`blast verify`).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as TsMorph from 'ts-morph';
 import { keptCodeName, readKept, runModule, writeKept, type KeptCode } from './kept-code.js';
 
 /** The kept code's file in the cache folder: a SHA-1 of the rest, then each module's code by its file's name (see `keptCodeName`). */
@@ -24,37 +30,54 @@ export function compilerCodeFolder(): string | undefined {
   return folder;
 }
 
+/** How the compiler was loaded: from the kept code, compiled anew and kept, or by `require` (no folder, or loaded before). */
+export type CompilerLoad = 'kept' | 'compiled' | 'not here';
+
+const local = createRequire(import.meta.url);
+let loaded: { ts: typeof TsMorph.ts; how: CompilerLoad } | undefined;
+
 /**
- * Loads ts-morph and the TypeScript it carries from the kept code, if a folder keeps it, and keeps the code when there was none or V8 refused some of
- * it (another Node, other flags, another version). Anything unexpected (ts-morph laid out
- * otherwise, a file that cannot be read) leaves the load to `require`. Returns how the modules
- * were loaded: from the kept code, compiled anew, or not here.
+ * ts-morph's `ts`, loaded alone: from the kept code if a folder keeps it, and the code kept when
+ * there was none or V8 refused it (another Node, other flags, another version). Anything
+ * unexpected (ts-morph laid out otherwise, a file that cannot be read) leaves the load to
+ * ts-morph itself.
  */
-export function primeCompiler(): 'kept' | 'compiled' | 'not here' {
-  if (folder === undefined) return 'not here';
+export function loadTypeScript(): { ts: typeof TsMorph.ts; how: CompilerLoad } {
+  loaded ??= load();
+  return loaded;
+}
+
+/** ts-morph, whose `ts` is the one `loadTypeScript` loaded. */
+export function loadTsMorph(): typeof TsMorph {
+  loadTypeScript();
+  return local('ts-morph') as typeof TsMorph;
+}
+
+function load(): { ts: typeof TsMorph.ts; how: CompilerLoad } {
+  const file = typescriptFile();
+  if (file === undefined) return { ts: (local('ts-morph') as typeof TsMorph).ts, how: 'not here' };
+  if (folder === undefined || local.cache[file]) return { ts: local(file) as typeof TsMorph.ts, how: 'not here' };
   try {
-    const local = createRequire(import.meta.url);
-    const tsMorph = local.resolve('ts-morph');
-    const common = createRequire(tsMorph).resolve('@ts-morph/common');
-    // ts-morph loads @ts-morph/common, which loads its TypeScript as `./typescript`.
-    // @ts-morph/common itself is loaded as usual: most of it is the library's declaration files
-    // as strings, which a code cache holds too, and reading them from it is no faster.
-    const chain = [join(dirname(common), 'typescript.js'), tsMorph];
-    if (!chain.every((file) => existsSync(file)) || [...chain, common].some((file) => local.cache[file])) return 'not here';
     const stored = join(folder, COMPILER_CODE_FILE);
     const kept = readKept(stored);
-    const codes = new Map<string, KeptCode>();
-    let refused = false;
-    for (const file of chain) {
-      const name = keptCodeName(file);
-      const { script, fromKept } = runModule(file, kept?.get(name)?.code);
-      refused ||= !fromKept;
-      codes.set(name, fromKept ? kept!.get(name)! : { code: script.createCachedData() });
-    }
-    if (!refused) return 'kept';
-    writeKept(stored, () => codes);
-    return 'compiled';
+    const name = keptCodeName(file);
+    const { module, script, fromKept } = runModule(file, kept?.get(name)?.code);
+    if (fromKept) return { ts: module.exports as typeof TsMorph.ts, how: 'kept' };
+    writeKept(stored, () => new Map<string, KeptCode>([[name, { code: script.createCachedData() }]]));
+    return { ts: module.exports as typeof TsMorph.ts, how: 'compiled' };
   } catch {
-    return 'not here';
+    delete local.cache[file];
+    return { ts: local(file) as typeof TsMorph.ts, how: 'not here' };
+  }
+}
+
+/** The file of ts-morph's TypeScript: @ts-morph/common loads it as `./typescript`. */
+function typescriptFile(): string | undefined {
+  try {
+    const common = createRequire(local.resolve('ts-morph')).resolve('@ts-morph/common');
+    const file = join(dirname(common), 'typescript.js');
+    return existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -34,7 +34,7 @@ const packageOwners: Record<string, string[]> = {
   commander: ['cli'],
   chalk: ['cli', 'report'],
   'simple-git': ['git'],
-  'ts-morph': ['graph', 'project'],
+  'ts-morph': ['graph', 'project', 'compiler-cache'],
   yaml: ['policy'],
   zod: ['policy'],
   picomatch: ['glob'],
@@ -58,6 +58,8 @@ function stageOf(file: string): string {
 interface ImportFact {
   specifier: string;
   typeOnly: boolean;
+  /** The names imported as values (not `type`). */
+  names: string[];
 }
 
 function importsOf(file: string): { imports: ImportFact[]; usesProcess: boolean } {
@@ -67,11 +69,14 @@ function importsOf(file: string): { imports: ImportFact[]; usesProcess: boolean 
   const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const typeOnly = ts.isImportDeclaration(node) ? Boolean(node.importClause?.isTypeOnly) : node.isTypeOnly;
-      imports.push({ specifier: node.moduleSpecifier.text, typeOnly });
+      const bindings = ts.isImportDeclaration(node) ? node.importClause?.namedBindings : undefined;
+      const names =
+        typeOnly || !bindings ? [] : ts.isNamedImports(bindings) ? bindings.elements.filter((element) => !element.isTypeOnly).map((element) => (element.propertyName ?? element.name).text) : ['*'];
+      imports.push({ specifier: node.moduleSpecifier.text, typeOnly, names });
     }
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments;
-      if (argument && ts.isStringLiteral(argument)) imports.push({ specifier: argument.text, typeOnly: false });
+      if (argument && ts.isStringLiteral(argument)) imports.push({ specifier: argument.text, typeOnly: false, names: ['*'] });
     }
     if (ts.isIdentifier(node) && node.text === 'process' && ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node) {
       usesProcess = true;
@@ -108,6 +113,11 @@ describe('architecture (DESIGN §1)', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  test("only ts-morph's `ts` and `Project` are imported: the bundles give them from src/compiler-cache.ts (see scripts/bundle.js)", () => {
+    const names = new Set(files.flatMap((file) => importsOf(file).imports.filter(({ specifier }) => specifier === 'ts-morph').flatMap(({ names }) => names)));
+    expect([...names].sort()).toEqual(['Project', 'ts']);
   });
 
   test('nothing imports the CLI', () => {
