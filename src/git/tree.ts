@@ -82,21 +82,30 @@ interface IndexEntry {
   stage: number;
 }
 
-/** `git ls-files -s -z`: `<mode> SP <object> SP <stage> TAB <path>`; in a conflict, "ours" (stage 2) stands in. */
+/** A conflict's stages, best first: "ours" (stage 2) stands in for the file. */
+const STAGE_PREFERENCE = [0, 2, 3, 1];
+
+/**
+ * `git ls-files -s -z`: `<mode> SP <object> SP <stage> TAB <path> NUL`, read in place as
+ * `listTree` reads its records.
+ */
 function parseIndex(output: string): Map<string, IndexEntry> {
   const entries = new Map<string, IndexEntry>();
-  const preference = [0, 2, 3, 1];
-  for (const record of output.split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode, blob, stageText] = record.slice(0, tab).split(' ');
-    if (mode === undefined || blob === undefined) continue;
-    const path = record.slice(tab + 1);
-    const stage = Number(stageText ?? 0);
-    const existing = entries.get(path);
-    if (existing === undefined || preference.indexOf(stage) < preference.indexOf(existing.stage)) {
-      entries.set(path, { mode, blob, stage });
+  for (let start = 0; start < output.length; ) {
+    let end = output.indexOf('\0', start);
+    if (end < 0) end = output.length;
+    const tab = output.indexOf('\t', start);
+    const blobAt = output.indexOf(' ', start) + 1;
+    const stageAt = output.indexOf(' ', blobAt) + 1;
+    if (tab > start && tab < end && blobAt > 0 && stageAt > blobAt && stageAt < tab) {
+      const path = output.slice(tab + 1, end);
+      const stage = Number(output.slice(stageAt, tab));
+      const existing = entries.get(path);
+      if (existing === undefined || STAGE_PREFERENCE.indexOf(stage) < STAGE_PREFERENCE.indexOf(existing.stage)) {
+        entries.set(path, { mode: output.slice(start, blobAt - 1), blob: output.slice(blobAt, stageAt - 1), stage });
+      }
     }
+    start = end + 1;
   }
   return entries;
 }

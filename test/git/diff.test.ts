@@ -270,7 +270,8 @@ describe('changedFiles during a merge conflict', { tags: ['slow'] }, () => {
     ]);
     expect(await changes(repo, { kind: 'index' })).toEqual([{ status: 'modified', path: 'a.ts', oldRanges: [], newRanges: [], binary: false }]);
     const opened = await openRepository(repo.cwd, { env: repo.env });
-    expect((await listFiles(opened, { kind: 'index' })).map((file) => file.path)).toEqual(['a.ts']);
+    // The index holds stages 1 to 3 of a.ts: "ours" (stage 2) stands in.
+    expect(await listFiles(opened, { kind: 'index' })).toEqual([{ path: 'a.ts', blob: repo.git(['rev-parse', ':2:a.ts']) }]);
     expect((await listFiles(opened, { kind: 'worktree' }))[0]?.blob).toBe(repo.git(['hash-object', 'a.ts']));
   });
 });

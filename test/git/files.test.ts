@@ -35,14 +35,15 @@ describe('listFiles', { tags: ['slow'] }, () => {
 
   test('the index: staged content, not the working tree', async () => {
     const repo = await gitRepo({ base: { 'a.ts': 'a\n', 'b.ts': 'b\n' } });
-    repo.write({ 'a.ts': 'staged\n', 'new.ts': 'new\n' });
-    repo.git(['add', 'a.ts', 'new.ts']);
+    repo.write({ 'a.ts': 'staged\n', 'new.ts': 'new\n', 'tab\tand space.ts': 't\n' });
+    repo.git(['add', 'a.ts', 'new.ts', 'tab\tand space.ts']);
     repo.git(['rm', '-q', '--cached', 'b.ts']);
     const stagedA = hashObject(repo, 'a.ts');
     repo.write({ 'a.ts': 'unstaged\n' });
     expect(await list(repo, { kind: 'index' })).toEqual([
       { path: 'a.ts', blob: stagedA },
       { path: 'new.ts', blob: hashObject(repo, 'new.ts') },
+      { path: 'tab\tand space.ts', blob: hashObject(repo, 'tab\tand space.ts') },
     ]);
   });
 
