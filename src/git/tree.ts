@@ -5,7 +5,7 @@ import type { HeadMode, TreeFile } from '../types.js';
 import { comparePaths } from './compare-paths.js';
 import { DIFF_FLAGS } from './diff-flags.js';
 import { hashBlob } from './hash-blob.js';
-import { parseNameStatus } from './parse-diff.js';
+import { parseNameStatus, type NameStatusEntry } from './parse-diff.js';
 import type { Repository } from './repository.js';
 import { resolveRevision } from './revisions.js';
 import { runGit } from './run-git.js';
@@ -110,25 +110,44 @@ function parseIndex(output: string): Map<string, IndexEntry> {
   return entries;
 }
 
+/** The working tree against the index: tracked files changed on disk, and untracked files git does not ignore. */
+export interface WorktreeChanges {
+  changed: NameStatusEntry[];
+  untracked: string[];
+}
+
+const worktreeAnswers = new WeakMap<Repository, Promise<WorktreeChanges>>();
+
+/**
+ * What git says of the working tree, asked once per repository handle (one command's view):
+ * the listing needs it, and so does the sign-off's question whether any work is uncommitted.
+ */
+export function worktreeChanges(repo: Repository): Promise<WorktreeChanges> {
+  let answer = worktreeAnswers.get(repo);
+  if (answer === undefined) {
+    // the index against the working tree: modified, type-changed, deleted and intent-to-add files
+    const changed = runGit(repo, ['diff', ...DIFF_FLAGS, '--no-renames', '--name-status', '-z', '--']).then(parseNameStatus);
+    answer = Promise.all([changed, listUntracked(repo)]).then(([changedFiles, untracked]) => ({ changed: changedFiles, untracked }));
+    worktreeAnswers.set(repo, answer);
+  }
+  return answer;
+}
+
 async function listWorktree(repo: Repository, options: ListOptions): Promise<TreeFile[]> {
-  // the index against the working tree: modified, type-changed, deleted and intent-to-add files
-  const dirtyWork = runGit(repo, ['diff', ...DIFF_FLAGS, '--no-renames', '--name-status', '-z', '--']);
-  const untrackedWork = listUntracked(repo);
+  const work = worktreeChanges(repo);
   const { onWorkOnDisk } = options;
   if (onWorkOnDisk) {
     // A failure here is the listing's to report, below.
-    void Promise.all([dirtyWork, untrackedWork])
-      .then(([dirty, untracked]) => onWorkOnDisk([...parseNameStatus(dirty).flatMap(({ status, path }) => (status === 'deleted' ? [] : [path])), ...untracked]))
-      .catch(() => undefined);
+    void work.then(({ changed, untracked }) => onWorkOnDisk([...changed.flatMap(({ status, path }) => (status === 'deleted' ? [] : [path])), ...untracked])).catch(() => undefined);
   }
-  const [indexOutput, dirtyOutput, untracked] = await Promise.all([runGit(repo, ['ls-files', '-s', '-z']), dirtyWork, untrackedWork]);
+  const [indexOutput, { changed, untracked }] = await Promise.all([runGit(repo, ['ls-files', '-s', '-z']), work]);
   const blobs = new Map<string, string>();
   const index = parseIndex(indexOutput);
   for (const [path, entry] of index) {
     if (REGULAR_FILE_MODES.has(entry.mode)) blobs.set(path, entry.blob);
   }
   const toHash: string[] = [...untracked];
-  for (const { status, path } of parseNameStatus(dirtyOutput)) {
+  for (const { status, path } of changed) {
     blobs.delete(path);
     // what is on disk now decides: a symlink that became a file counts, a file that became one not
     if (status !== 'deleted') toHash.push(path);

@@ -196,12 +196,27 @@ describe('rootCommits, configuredIdentity, hasUncommittedChanges', { tags: ['slo
     repo.git(['config', '--unset', 'user.email']);
     expect((await configuredIdentity(git)).email).toBeUndefined();
 
-    expect(await hasUncommittedChanges(git, 'worktree')).toBe(false);
-    expect(await hasUncommittedChanges(git, 'index')).toBe(false);
+    // A repository handle is one command's view of the working tree: each state is opened anew.
+    const uncommitted = async () => {
+      const now = await open(repo);
+      return { worktree: await hasUncommittedChanges(now, 'worktree'), index: await hasUncommittedChanges(now, 'index') };
+    };
+    expect(await uncommitted()).toEqual({ worktree: false, index: false });
     repo.write({ 'untracked.txt': 'u\n' });
-    expect(await hasUncommittedChanges(git, 'worktree')).toBe(true);
-    expect(await hasUncommittedChanges(git, 'index')).toBe(false);
+    expect(await uncommitted()).toEqual({ worktree: true, index: false });
     repo.git(['add', 'untracked.txt']);
-    expect(await hasUncommittedChanges(git, 'index')).toBe(true);
+    expect(await uncommitted()).toEqual({ worktree: true, index: true });
+    // Staged, and the working tree as staged: only the index against HEAD shows it.
+    repo.commit('untracked, committed');
+    expect(await uncommitted()).toEqual({ worktree: false, index: false });
+    repo.write({ 'a.txt': 'staged\n' });
+    repo.git(['add', 'a.txt']);
+    expect(await uncommitted()).toEqual({ worktree: true, index: true });
+    repo.write({ 'a.txt': 'a\n' });
+    expect(await uncommitted()).toEqual({ worktree: true, index: true });
+    repo.git(['add', 'a.txt']);
+    expect(await uncommitted()).toEqual({ worktree: false, index: false });
+    repo.git(['rm', '-q', '--cached', 'a.txt']);
+    expect(await uncommitted()).toEqual({ worktree: true, index: true });
   });
 });
