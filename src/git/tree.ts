@@ -41,7 +41,8 @@ export async function listFiles(repo: Repository, side: Side, options: ListOptio
 export interface ListOptions {
   /**
    * For the worktree: told, as soon as git has said which they are and before any is hashed,
-   * the paths whose content no git object holds yet (modified or untracked files).
+   * the paths whose content no git object holds yet: the modified files, then (a second call)
+   * the untracked ones, in whichever order git answers.
    */
   onWorkOnDisk?: (paths: readonly string[]) => void;
 }
@@ -116,31 +117,48 @@ export interface WorktreeChanges {
   untracked: string[];
 }
 
-const worktreeAnswers = new WeakMap<Repository, Promise<WorktreeChanges>>();
+interface WorktreeAnswers {
+  changed: Promise<NameStatusEntry[]>;
+  untracked: Promise<string[]>;
+}
+
+const worktreeAnswers = new WeakMap<Repository, WorktreeAnswers>();
 
 /**
- * What git says of the working tree, asked once per repository handle (one command's view):
- * the listing needs it, and so does the sign-off's question whether any work is uncommitted.
+ * What git says of the working tree, asked once per repository handle (one command's view),
+ * each half as soon as git answers it: the listing needs it, and so does the sign-off's
+ * question whether any work is uncommitted.
  */
-export function worktreeChanges(repo: Repository): Promise<WorktreeChanges> {
-  let answer = worktreeAnswers.get(repo);
-  if (answer === undefined) {
-    // the index against the working tree: modified, type-changed, deleted and intent-to-add files
-    const changed = runGit(repo, ['diff', ...DIFF_FLAGS, '--no-renames', '--name-status', '-z', '--']).then(parseNameStatus);
-    answer = Promise.all([changed, listUntracked(repo)]).then(([changedFiles, untracked]) => ({ changed: changedFiles, untracked }));
-    worktreeAnswers.set(repo, answer);
+function askWorktree(repo: Repository): WorktreeAnswers {
+  let answers = worktreeAnswers.get(repo);
+  if (answers === undefined) {
+    answers = {
+      // the index against the working tree: modified, type-changed, deleted and intent-to-add files
+      changed: runGit(repo, ['diff', ...DIFF_FLAGS, '--no-renames', '--name-status', '-z', '--']).then(parseNameStatus),
+      untracked: listUntracked(repo),
+    };
+    worktreeAnswers.set(repo, answers);
   }
-  return answer;
+  return answers;
+}
+
+/** See `askWorktree`. */
+export async function worktreeChanges(repo: Repository): Promise<WorktreeChanges> {
+  const answers = askWorktree(repo);
+  const [changed, untracked] = await Promise.all([answers.changed, answers.untracked]);
+  return { changed, untracked };
 }
 
 async function listWorktree(repo: Repository, options: ListOptions): Promise<TreeFile[]> {
-  const work = worktreeChanges(repo);
+  const answers = askWorktree(repo);
   const { onWorkOnDisk } = options;
   if (onWorkOnDisk) {
+    // Each half as git gives it: the diff is often answered well before the untracked files.
     // A failure here is the listing's to report, below.
-    void work.then(({ changed, untracked }) => onWorkOnDisk([...changed.flatMap(({ status, path }) => (status === 'deleted' ? [] : [path])), ...untracked])).catch(() => undefined);
+    void answers.changed.then((changed) => onWorkOnDisk(changed.flatMap(({ status, path }) => (status === 'deleted' ? [] : [path])))).catch(() => undefined);
+    void answers.untracked.then(onWorkOnDisk).catch(() => undefined);
   }
-  const [indexOutput, { changed, untracked }] = await Promise.all([runGit(repo, ['ls-files', '-s', '-z']), work]);
+  const [indexOutput, { changed, untracked }] = await Promise.all([runGit(repo, ['ls-files', '-s', '-z']), worktreeChanges(repo)]);
   const blobs = new Map<string, string>();
   const index = parseIndex(indexOutput);
   for (const [path, entry] of index) {

@@ -66,7 +66,7 @@ describe('listFiles', { tags: ['slow'] }, () => {
     const files = await listFiles(await openRepository(repo.cwd, { env: repo.env }), { kind: 'worktree' }, { onWorkOnDisk: (paths) => told.push([...paths]) });
     // Told before the listing ends: what no git object holds yet (staged.ts was edited after
     // `git add`), the untracked symlink too, though it is no file the listing then keeps.
-    expect(told).toEqual([['bin.dat', 'dirty.ts', 'staged.ts', 'link.ts', 'untracked/ünï.ts']]);
+    expect(told.sort((a, b) => a.length - b.length)).toEqual([['link.ts', 'untracked/ünï.ts'], ['bin.dat', 'dirty.ts', 'staged.ts']]);
     expect(files.map((file) => file.path)).toEqual(['.gitignore', 'bin.dat', 'clean.ts', 'dirty.ts', 'staged.ts', 'untracked/ünï.ts']);
     for (const file of files) expect(file.blob, file.path).toBe(hashObject(repo, file.path));
     expect(files.find((file) => file.path === 'clean.ts')?.blob).toBe(blobAt(repo, 'HEAD', 'clean.ts'));
