@@ -740,7 +740,7 @@ async function openCache(repo: Repository, options: CheckOptions, onSkims?: (hel
     return memoryCache();
   }
   const dir = cacheDirOf(repo, options);
-  // The compiler's code is kept beside (see `primeCompiler`), once there is a cache: a first run
+  // The compiler's code is kept beside (see `loadTypeScript`), once there is a cache: a first run
   // parses most files, in every thread, and keeping the code would cost each more than it saves.
   keepCompilerCode(existsSync(dir) ? dir : undefined);
   return openGraphCache(dir, VERSION, onSkims);

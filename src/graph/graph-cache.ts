@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { COMPILER_CODE_FILE } from '../compiler-cache.js';
@@ -15,7 +15,7 @@ import type { FileSkim } from './skim.js';
  * snapshot (tsconfigs, manifests and the file list) where each file's imports led (see
  * `ImportTable`), and each file's graph piece by path and blob id with the stamps of the files
  * it was resolved through, and per project snapshot a ledger of the pieces found valid there
- * (see `PieceVerdict`). The compiler's compiled code is kept beside (see `primeCompiler`).
+ * (see `PieceVerdict`). The compiler's compiled code is kept beside (see `loadTypeScript`).
  *
  * One file per kind, plus journals of the latest runs' additions (see `openStore`), each
  * written atomically (a temporary file, then a rename), so a reader never sees half a file and
@@ -455,8 +455,9 @@ const codecs: Record<Encoding, { encode(value: unknown): Buffer; decode(bytes: B
 /**
  * A store: a main file plus journals, each run's additions in a file of their own, so that a
  * run adding a few entries writes a few entries, not the whole cache. Every few runs one folds
- * the journals into the main file. Readers merge them in order, later wins. A value is decoded
- * when first asked for; one that cannot be decoded is a miss.
+ * the journals: into one journal while they are small beside the main file, else into the main
+ * file. Readers merge them in order, later wins. A value is decoded when first asked for; one
+ * that cannot be decoded is a miss.
  */
 async function openStore<T>(file: string | undefined, version: string, encoding: T extends Buffer ? 'raw' : Exclude<Encoding, 'raw'>, reading: Reading = 'whole'): Promise<Store<T>> {
   const codec = codecs[encoding];
@@ -498,8 +499,21 @@ async function openStore<T>(file: string | undefined, version: string, encoding:
     async flush(options = {}) {
       if (added.size === 0 || file === undefined) return;
       // A journal needs only to know how many there are; the contents are read to fold them.
-      if (options.keepOnly === undefined && (await journalsOf(file)).length + 1 < JOURNALS_BEFORE_COMPACTION) {
+      const journals = await journalsOf(file);
+      if (options.keepOnly === undefined && journals.length + 1 < JOURNALS_BEFORE_COMPACTION) {
         await writeAtomically(journalPath(file), encodeStore(version, encodeAdded()));
+        return;
+      }
+      if (options.keepOnly === undefined && (await smallBeside(journals, file))) {
+        // The journals folded into one, the main file left as it is: rewriting tens of megabytes
+        // of bodies for a few kilobytes of edits would cost every eighth check a few tenths of a
+        // second. The main file is rewritten, and what is gone dropped, once they have grown.
+        const folded = await loadFiles(journals, version, 'whole');
+        const merged = new Map<string, Buffer>(folded.entries());
+        for (const [key, value] of encodeAdded()) merged.set(key, value);
+        if (await writeAtomically(journalPath(file), encodeStore(version, merged))) {
+          await Promise.all(journals.map((journal) => rm(journal, { force: true }).catch(() => undefined)));
+        }
         return;
       }
       // Another blast may have written since this one read: keep its entries too.
@@ -542,10 +556,25 @@ function journalPath(file: string): string {
 /** The main file's entries with every journal's on top, oldest first; and the journals read. */
 async function loadWithJournals(file: string, version: string, reading: Reading): Promise<{ entries: StoredEntries; journals: string[] }> {
   const journals = await journalsOf(file);
-  const files = await Promise.all([load(file, version, reading), ...journals.map((journal) => load(journal, version, reading))]);
+  return { entries: await loadFiles([file, ...journals], version, reading), journals };
+}
+
+/** The entries of store files, each file's over those before it; files of another shape or version skipped. */
+async function loadFiles(files: readonly string[], version: string, reading: Reading): Promise<StoredEntries> {
+  const loaded = await Promise.all(files.map((file) => load(file, version, reading)));
   const entries = new StoredEntries();
-  for (const read of files) if (read) entries.add(read.values, read.keys, read.ends);
-  return { entries, journals };
+  for (const read of loaded) if (read) entries.add(read.values, read.keys, read.ends);
+  return entries;
+}
+
+/** Journals hold less than this share of what their main file holds while they are folded among themselves. */
+const JOURNAL_SHARE = 4;
+
+/** Whether `journals` together are small beside their main file (see `JOURNAL_SHARE`); not when there is none. */
+async function smallBeside(journals: readonly string[], file: string): Promise<boolean> {
+  const sizes = await Promise.all([file, ...journals].map((path) => stat(path).then((stats) => stats.size, () => 0)));
+  const [main = 0, ...rest] = sizes;
+  return rest.reduce((sum, size) => sum + size, 0) * JOURNAL_SHARE < main;
 }
 
 /**

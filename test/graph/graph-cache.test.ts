@@ -1,5 +1,5 @@
 // The cache of DESIGN §8: hits and misses by blob id, invalidation, corruption, concurrency.
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildGraph, clearGraphCache, disabledCache, openGraphCache } from '../../src/graph/index.js';
@@ -258,6 +258,33 @@ describe('graph cache', () => {
     const warm = await build(folded, dir);
     expect(warm.output.parsedFiles).toBe(0);
     expect(edgesOf(warm.output.graph)).toEqual(edgesOf(await graphOf(folded)));
+  });
+
+  test('small journals beside a main file are folded into one journal; the main file is rewritten once they have grown', async () => {
+    const others = Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`src/other-${index}.ts`, `export const other${index} = ${index};\n`]));
+    const tree = { ...files, ...others };
+    const dir = cacheDir();
+    const edit = (n: number) => build({ ...tree, 'src/a.ts': `export function a() { return ${n}; }\n` }, dir);
+    const journals = () => readdirSync(dir).filter((name) => name.startsWith('facts.bin.') && name.endsWith('.log'));
+    const main = () => statSync(join(dir, 'facts.bin'));
+    // A fresh cache: the eighth run writes the main file.
+    for (let n = 1; n <= 8; n++) await edit(n);
+    expect(journals()).toEqual([]);
+    const written = main();
+    // Seven edits later, the eighth run folds the journals (a few hundred bytes each) into one.
+    for (let n = 9; n <= 15; n++) await edit(n);
+    expect(journals()).toHaveLength(7);
+    await edit(16);
+    expect(journals()).toHaveLength(1);
+    expect(main().ino).toBe(written.ino);
+    expect(main().mtimeMs).toBe(written.mtimeMs);
+    // Nothing was lost: each edit's facts are there.
+    for (const n of [9, 12, 16]) expect((await edit(n)).output.parsedFiles).toBe(0);
+    // Folded again and again, the journals grow past a quarter of the main file: it is rewritten.
+    for (let n = 17; main().ino === written.ino && n < 400; n++) await edit(n);
+    expect(main().ino).not.toBe(written.ino);
+    expect(journals()).toEqual([]);
+    expect((await edit(16)).output.parsedFiles).toBe(0);
   });
 
   test('folding the journals keeps what the files of the tree need, though the run that folds them read little of it', async () => {
