@@ -119,9 +119,11 @@ export async function buildGraph(input: GraphInput): Promise<GraphOutput> {
     void (input.ready ?? Promise.resolve()).then(prefetch, prefetch);
   }
   const early = cold && input.progress ? await resolveAsSkimmed(input, input.progress, sideResolver) : undefined;
-  await input.ready;
   // A whole graph needs every file's facts; a focused one skims all and parses what can reach the focus.
-  const { entries, parsed } = await entriesOf(codeFiles, input, input.focus === undefined ? 'skim+facts' : 'skim', state.table);
+  const depth: ParseDepth = input.focus === undefined ? 'skim+facts' : 'skim';
+  const held = lookUpEntries(codeFiles, input, depth, state.table);
+  await input.ready;
+  const { entries, parsed } = await entriesOf(codeFiles, held, input, depth, state.table);
 
   const { resolve, warnings, snapshot, resolveMore, storeImports } = await resolutionsOf(input, codeFiles, entries, state, sideResolver, early);
   const facts = factsLoader(entries, input, resolveMore);
@@ -792,39 +794,61 @@ function lazyFacts(paths: readonly string[], facts: FactsLoader): GraphFiles {
   };
 }
 
+/** What the cache holds of each code file (see `lookUpEntries`), and the files it lacked. */
+interface LookedUp {
+  known: Map<string, { skim?: FileSkim; facts: StoredFacts | undefined; row?: ImportRow }>;
+  missing: Array<{ file: TreeFile; index: number }>;
+}
+
 /**
- * Every code file's entry: its row carried from the state's import table when its blob is the
- * same (its skim not decoded), else its skim; and, when the cache has them, its facts. The files
- * the cache has no skim of are read to `depth`: a whole graph parses them all at once.
+ * What the cache holds of each code file: its row carried from the state's import table when
+ * its blob is the same (its skim not decoded), else its skim; and, when the cache has them, its
+ * facts. Done while the early reading (`GraphInput.ready`) still parses what the cache lacked:
+ * `entriesOf` then looks up only those files again.
+ */
+function lookUpEntries(codeFiles: readonly TreeFile[], input: GraphInput, depth: ParseDepth, table: ImportTable | undefined): LookedUp {
+  const looked: LookedUp = { known: new Map(), missing: [] };
+  codeFiles.forEach((file, index) => {
+    if (!lookUpEntry(looked, file, index, input, depth, table)) looked.missing.push({ file, index });
+  });
+  return looked;
+}
+
+/** Notes what the cache holds of one file; whether that is all `depth` needs. */
+function lookUpEntry(looked: LookedUp, file: TreeFile, index: number, input: GraphInput, depth: ParseDepth, table: ImportTable | undefined): boolean {
+  // A focused graph asks the cache for facts only when it reads them (see `FileEntry.facts`).
+  const facts = depth === 'skim' ? undefined : input.cache.facts(file.path, file.blob);
+  const stored = table?.blob(index) === file.blob ? table.row(index) : undefined;
+  // A row made before the facts were known is made again once they are (see `ImportRow.complete`).
+  const row = stored && (stored.complete || (facts ?? input.cache.facts(file.path, file.blob)) === undefined) ? stored : undefined;
+  if (row && input.cache.hasSkim(file.path, file.blob) && (depth === 'skim' || facts)) {
+    looked.known.set(file.path, { facts, row });
+    return true;
+  }
+  const skim = input.cache.skim(file.path, file.blob);
+  looked.known.set(file.path, { ...(skim ? { skim } : {}), facts });
+  return skim !== undefined && (depth === 'skim' || facts !== undefined);
+}
+
+/**
+ * Every code file's entry, from what `lookUpEntries` found; the files the cache lacked are
+ * looked up again (the early reading has stored them since, likely) and read to `depth` if
+ * still missing: a whole graph parses them all at once.
  */
 async function entriesOf(
   codeFiles: readonly TreeFile[],
+  looked: LookedUp,
   input: GraphInput,
   depth: ParseDepth,
   table: ImportTable | undefined,
 ): Promise<{ entries: Map<string, FileEntry>; parsed: number }> {
   const entries = new Map<string, FileEntry>();
-  const known = new Map<string, { skim?: FileSkim; facts: StoredFacts | undefined; row?: ImportRow }>();
-  const toRead: TreeFile[] = [];
-  codeFiles.forEach((file, index) => {
-    // A focused graph asks the cache for facts only when it reads them (see `FileEntry.facts`).
-    const facts = depth === 'skim' ? undefined : input.cache.facts(file.path, file.blob);
-    const stored = table?.blob(index) === file.blob ? table.row(index) : undefined;
-    // A row made before the facts were known is made again once they are (see `ImportRow.complete`).
-    const row = stored && (stored.complete || (facts ?? input.cache.facts(file.path, file.blob)) === undefined) ? stored : undefined;
-    if (row && input.cache.hasSkim(file.path, file.blob) && (depth === 'skim' || facts)) {
-      known.set(file.path, { facts, row });
-      return;
-    }
-    const skim = input.cache.skim(file.path, file.blob);
-    known.set(file.path, { ...(skim ? { skim } : {}), facts });
-    if (!skim || (depth !== 'skim' && !facts)) toRead.push(file);
-  });
+  const toRead = looked.missing.filter(({ file, index }) => !lookUpEntry(looked, file, index, input, depth, table)).map(({ file }) => file);
   const read = await readAndStore(toRead, input.readTexts, input.cache, depth);
   let parsed = 0;
   for (const file of codeFiles) {
     const fresh = read.get(file.path);
-    const { skim, facts, row } = known.get(file.path)!;
+    const { skim, facts, row } = looked.known.get(file.path)!;
     // A file whose text could not be read is not part of the graph.
     if (!fresh?.skim && !skim && !row) continue;
     if (fresh?.facts) parsed++;
