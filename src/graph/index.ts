@@ -825,7 +825,7 @@ function lookUpEntry(looked: LookedUp, file: TreeFile, index: number, input: Gra
     looked.known.set(file.path, { facts, row });
     return true;
   }
-  const skim = input.cache.skim(file.path, file.blob);
+  const skim = input.cache.hasSkim(file.path, file.blob) ? input.cache.skim(file.path, file.blob) : undefined;
   looked.known.set(file.path, { ...(skim ? { skim } : {}), facts });
   return skim !== undefined && (depth === 'skim' || facts !== undefined);
 }
