@@ -30,8 +30,10 @@ const MAX_TESTS = 20;
 const MAX_INLINE = 5;
 const MAX_REASONS = 2;
 const DEFAULT_MAX_PATHS = 3;
-/** Columns wider than this are not padded: one long name should not push every row right. */
+/** A column's values up to this wide are never outliers (see `columnWidth`). */
 const MAX_COLUMN = 36;
+/** How much longer than most of its column a value is an outlier (see `columnWidth`). */
+const OUTLIER_MARGIN = 16;
 
 type Lines = string[];
 
@@ -130,11 +132,8 @@ function renderChanges(result: Result, { c, verbose }: Context): Lines {
     const isSameFile = change.file === previousFile;
     previousFile = change.file;
     const path = isSameFile ? c.dim(change.file) : change.file;
-    lines.push(
-      `  ${path}${c.dim(`:${change.line}`)}${' '.repeat(Math.max(0, locationWidth - location(change).length))}` +
-        `  ${c.dim(change.declarationKind.padEnd(kindWidth))}  ${change.name.padEnd(nameWidth)}` +
-        `  ${paintChange(change, describeChange(change), c)}`,
-    );
+    const rest = `  ${c.dim(change.declarationKind.padEnd(kindWidth))}  ${change.name.padEnd(nameWidth)}` + `  ${paintChange(change, describeChange(change), c)}`;
+    lines.push(...overflowing(`  ${path}${c.dim(`:${change.line}`)}`, location(change).length, locationWidth, 2, rest));
   }
   lines.push(...moreLine(changes.length - shown.length, 'symbol', c));
   const renames = new Set(
@@ -189,9 +188,10 @@ function renderRadius(result: Result, { c, verbose }: Context): Lines {
   for (const file of shown) {
     const label = file.depth === previousDepth ? '' : depthLabel(file.depth);
     previousDepth = file.depth;
-    const lead = `  ${label.padEnd(depthWidth)}  ${file.path.padEnd(pathWidth)}  `;
-    const names = verbose ? file.names.join(', ') : fitNames(file.names, WIDTH - lead.length);
-    lines.push(`  ${c.dim(label.padEnd(depthWidth))}  ${file.path.padEnd(pathWidth)}  ${c.cyan(names)}`.trimEnd());
+    const lead = 2 + depthWidth + 2 + pathWidth + 2;
+    const names = verbose ? file.names.join(', ') : fitNames(file.names, WIDTH - lead);
+    const cell = `  ${c.dim(label.padEnd(depthWidth))}  ${file.path}`;
+    lines.push(...overflowing(cell, file.path.length, pathWidth, 2 + depthWidth + 2, `  ${c.cyan(names)}`).map((line) => line.trimEnd()));
   }
   lines.push(...moreLine(files.length - shown.length, 'file', c));
   const inline = (title: string, values: string[]): void => {
@@ -344,10 +344,28 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** The padding width of a column: its widest value, unless that is an outlier. */
+/**
+ * A table row whose first column holds `cell` (printed `length` columns wide, after `indent`
+ * columns of its own), padded to `width`, then `rest`. A cell wider than its column (an
+ * outlier: see `columnWidth`) stands on a line of its own and the rest goes below, so every
+ * row's columns still line up.
+ */
+function overflowing(cell: string, length: number, width: number, indent: number, rest: string): Lines {
+  if (length <= width) return [`${cell}${' '.repeat(width - length)}${rest}`];
+  return [cell, `${' '.repeat(indent + width)}${rest}`];
+}
+
+/**
+ * The padding width of a column: its widest value, unless that is an outlier, longer than
+ * {@link MAX_COLUMN} and than most of the column by more than {@link OUTLIER_MARGIN}. A column
+ * of long paths (a monorepo's) is as wide as they are; one deep path among short ones does not
+ * push every row right (see `overflowing`).
+ */
 function columnWidth(values: readonly string[]): number {
-  const fitting = values.map((value) => value.length).filter((length) => length <= MAX_COLUMN);
-  return Math.max(0, ...fitting);
+  const lengths = values.map((value) => value.length).sort((a, b) => a - b);
+  const median = lengths[Math.floor((lengths.length - 1) / 2)] ?? 0;
+  const limit = Math.max(MAX_COLUMN, median + OUTLIER_MARGIN);
+  return Math.max(0, ...lengths.filter((length) => length <= limit));
 }
 
 function moreLine(rest: number, noun: string, c: ChalkInstance): Lines {

@@ -35,6 +35,26 @@ describe('renderText', () => {
     await expect(text).toMatchFileSnapshot('__snapshots__/text-long-lists-verbose.txt');
   });
 
+  it('lines up its columns: a deep path among short ones stands on a line of its own, a column of long paths is as wide as they are', () => {
+    const block = (text: string, title: string) => text.split('\n\n').find((section) => section.startsWith(title))!.split('\n');
+    const deep = largeResult({ changes: 4, files: 3, perFile: 1 });
+    deep.changes[2] = { ...deep.changes[2]!, file: 'src/core/a/very/deep/folder/that/goes/on/and/on/module-00002.ts' };
+    expect(block(renderText(deep, plain), 'Changed')).toEqual([
+      'Changed  4 symbols in 4 files',
+      '  src/core/a/very/deep/folder/that/goes/on/and/on/module-00002.ts:12',
+      '                               function  handler00002  modified (body)',
+      '  src/core/module-00000.ts:10  function  handler00000  modified (body)',
+      '  src/core/module-00001.ts:11  function  handler00001  modified (body)',
+      '  src/core/module-00003.ts:13  function  handler00003  modified (body)',
+    ]);
+    // A monorepo's paths, all long and of many lengths: one column, every row on one line.
+    const long = largeResult({ changes: 6, files: 3, perFile: 1 });
+    long.changes = long.changes.map((change, index) => ({ ...change, file: `packages/element${'/lib'.repeat(index)}/src/module.ts` }));
+    const rows = block(renderText(long, plain), 'Changed').slice(1);
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((row) => row.indexOf('function')))).toEqual(new Set([2 + 'packages/element/lib/lib/lib/lib/lib/src/module.ts:15'.length + 2]));
+  });
+
   it('caps the affected files at 20 and says how many are left', () => {
     const text = renderText(largeResult({ changes: 3, files: 60, perFile: 1 }), plain);
     expect(text.match(/features\/feature-\d+\/index\.ts {2}/g)).toHaveLength(20);
