@@ -38,19 +38,26 @@ let loaded: { ts: typeof TsMorph.ts; how: CompilerLoad } | undefined;
 
 /**
  * ts-morph's `ts`, loaded alone: from the kept code if a folder keeps it, and the code kept when
- * there was none or V8 refused it (another Node, other flags, another version). Anything
- * unexpected (ts-morph laid out otherwise, a file that cannot be read) leaves the load to
- * ts-morph itself.
+ * there was none or V8 refused it (another Node, other flags, another version). Without a
+ * folder, or when the file cannot be read or run from kept code, `require` loads the same file;
+ * only a ts-morph laid out otherwise (no `typescript.js` beside @ts-morph/common) leaves the
+ * load to ts-morph itself.
  */
 export function loadTypeScript(): { ts: typeof TsMorph.ts; how: CompilerLoad } {
   loaded ??= load();
   return loaded;
 }
 
-/** ts-morph, whose `ts` is the one `loadTypeScript` loaded. */
+/**
+ * ts-morph, whose `ts` is the one `loadTypeScript` loaded. Throws if it is not (a ts-morph laid
+ * out otherwise than `typescriptFile` expects): a `Project` on another compiler than the graph's
+ * would number its syntax kinds otherwise, and answer wrongly without a word.
+ */
 export function loadTsMorph(): typeof TsMorph {
-  loadTypeScript();
-  return local('ts-morph') as typeof TsMorph;
+  const { ts } = loadTypeScript();
+  const tsMorph = local('ts-morph') as typeof TsMorph;
+  if (tsMorph.ts.createSourceFile !== ts.createSourceFile) throw new Error(`ts-morph ${tsMorph.ts.version} loads another TypeScript than the one blast loaded (${ts.version})`);
+  return tsMorph;
 }
 
 function load(): { ts: typeof TsMorph.ts; how: CompilerLoad } {
@@ -62,7 +69,12 @@ function load(): { ts: typeof TsMorph.ts; how: CompilerLoad } {
     const kept = readKept(stored);
     const name = keptCodeName(file);
     const { module, script, fromKept } = runModule(file, kept?.get(name)?.code);
-    if (fromKept) return { ts: module.exports as typeof TsMorph.ts, how: 'kept' };
+    if (fromKept) {
+      // Code kept for other files (an earlier version of blast kept ts-morph's too) is read and
+      // checked by every thread that loads: it goes, once.
+      if (kept!.size > 1) writeKept(stored, () => new Map([[name, kept!.get(name)!]]));
+      return { ts: module.exports as typeof TsMorph.ts, how: 'kept' };
+    }
     writeKept(stored, () => new Map<string, KeptCode>([[name, { code: script.createCachedData() }]]));
     return { ts: module.exports as typeof TsMorph.ts, how: 'compiled' };
   } catch {

@@ -69,10 +69,7 @@ function importsOf(file: string): { imports: ImportFact[]; usesProcess: boolean 
   const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const typeOnly = ts.isImportDeclaration(node) ? Boolean(node.importClause?.isTypeOnly) : node.isTypeOnly;
-      const bindings = ts.isImportDeclaration(node) ? node.importClause?.namedBindings : undefined;
-      const names =
-        typeOnly || !bindings ? [] : ts.isNamedImports(bindings) ? bindings.elements.filter((element) => !element.isTypeOnly).map((element) => (element.propertyName ?? element.name).text) : ['*'];
-      imports.push({ specifier: node.moduleSpecifier.text, typeOnly, names });
+      imports.push({ specifier: node.moduleSpecifier.text, typeOnly, names: typeOnly ? [] : importedNames(node) });
     }
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments;
@@ -85,6 +82,17 @@ function importsOf(file: string): { imports: ImportFact[]; usesProcess: boolean 
   };
   visit(source);
   return { imports, usesProcess };
+}
+
+/** The names an import or re-export takes as values: `default` for a default import, `*` for a whole namespace. */
+function importedNames(node: ts.ImportDeclaration | ts.ExportDeclaration): string[] {
+  const named = (elements: ts.NodeArray<ts.ImportSpecifier | ts.ExportSpecifier>) =>
+    elements.filter((element) => !element.isTypeOnly).map((element) => (element.propertyName ?? element.name).text);
+  if (ts.isExportDeclaration(node)) return node.exportClause === undefined ? ['*'] : ts.isNamedExports(node.exportClause) ? named(node.exportClause.elements) : ['*'];
+  const clause = node.importClause;
+  if (clause === undefined) return [];
+  const bindings = clause.namedBindings;
+  return [...(clause.name ? ['default'] : []), ...(bindings === undefined ? [] : ts.isNamedImports(bindings) ? named(bindings.elements) : ['*'])];
 }
 
 const files = sourceFiles(join(root, 'src'));

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { COMPILER_CODE_FILE } from '../src/compiler-cache.js';
+import { readKept, writeKept } from '../src/kept-code.js';
 import { createFixtureRepo } from './helpers/git-repo.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -92,7 +93,42 @@ describe('the compiler code cache', () => {
     expect(load(dir, module, env)).toEqual({ ...first, how: 'kept', version: patched });
   });
 
-  test('without a folder (no cache), nothing is kept and ts-morph loads TypeScript itself', () => {
+  test('code kept for another file (ts-morph, by an earlier version) goes once the TypeScript it holds is loaded', slow, () => {
+    const dir = folder();
+    const file = join(dir, COMPILER_CODE_FILE);
+    load(dir);
+    const kept = readKept(file)!;
+    writeKept(file, () => new Map([...kept, ['/elsewhere/ts-morph.js\u00001\u00002\u00003\u00004', { code: Buffer.from('code') }]]));
+    expect(readKept(file)!.size).toBe(2);
+    expect(load(dir).how).toBe('kept');
+    expect([...readKept(file)!.keys()]).toEqual([...kept.keys()]);
+    expect(load(dir).how).toBe('kept');
+  });
+
+  test('a ts-morph that loads another TypeScript than the one beside @ts-morph/common is refused, not mixed', slow, () => {
+    const project = folder();
+    const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
+    for (const name of ['ts-morph', '@ts-morph/common']) cpSync(join(modules, name), join(project, 'node_modules', name), { recursive: true });
+    mkdirSync(join(project, 'dist'));
+    for (const name of ['compiler-cache.js', 'kept-code.js']) cpSync(join(dirname(built), name), join(project, 'dist', name));
+    writeFileSync(join(project, 'package.json'), '{ "type": "module" }');
+    // @ts-morph/common made to load a copy of its TypeScript under another name.
+    const common = join(project, 'node_modules', '@ts-morph', 'common', 'dist');
+    cpSync(join(common, 'typescript.js'), join(common, 'typescript-elsewhere.js'));
+    const main = join(common, 'ts-morph-common.js');
+    writeFileSync(main, readFileSync(main, 'utf8').replace("require('./typescript')", "require('./typescript-elsewhere')"));
+    const script = `
+      import { keepCompilerCode, loadTsMorph, loadTypeScript } from ${JSON.stringify(join(project, 'dist', 'compiler-cache.js'))};
+      keepCompilerCode(undefined);
+      loadTypeScript();
+      try { loadTsMorph(); console.log('mixed'); } catch (error) { console.log(error.message); }
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_PATH: modules } });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toMatch(/^ts-morph \S+ loads another TypeScript than the one blast loaded \(\S+\)$/);
+  });
+
+  test('without a folder (no cache), nothing is kept and TypeScript loads alone all the same', () => {
     expect(load(undefined)).toEqual({ how: 'not here', alone: true, same: true, parsed: 'a variable statement', version: 'installed' });
   });
 
