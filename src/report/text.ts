@@ -347,12 +347,12 @@ function wrap(text: string, width: number): string[] {
 /**
  * A table row whose first column holds `cell` (printed `length` columns wide, after `indent`
  * columns of its own), padded to `width`, then `rest`. A cell wider than its column (an
- * outlier: see `columnWidth`) stands on a line of its own and the rest goes below, so every
- * row's columns still line up.
+ * outlier: see `columnWidth`) stands on a line of its own and the rest, if any, goes below,
+ * where the next column starts on every other row.
  */
 function overflowing(cell: string, length: number, width: number, indent: number, rest: string): Lines {
   if (length <= width) return [`${cell}${' '.repeat(width - length)}${rest}`];
-  return [cell, `${' '.repeat(indent + width)}${rest}`];
+  return rest.trim() === '' ? [cell] : [cell, `${' '.repeat(indent + width)}${rest}`];
 }
 
 /**

@@ -55,6 +55,23 @@ describe('renderText', () => {
     expect(new Set(rows.map((row) => row.indexOf('function')))).toEqual(new Set([2 + 'packages/element/lib/lib/lib/lib/lib/src/module.ts:15'.length + 2]));
   });
 
+  it('puts an affected file far longer than the others on a line of its own, its names below, aligned', () => {
+    const block = (text: string) => text.split('\n\n').find((section) => section.startsWith('Blast radius'))!.split('\n');
+    const result = largeResult({ changes: 2, files: 3, perFile: 1, depth: 1 });
+    const deep = 'packages/app-1/src/features/a/very/deep/folder/that/goes/on/and/on/index.ts';
+    const moved = result.affected.symbols[1]!.file;
+    result.affected.symbols = result.affected.symbols.map((symbol) => (symbol.file === moved ? { ...symbol, file: deep, id: `${deep}#${symbol.name}` } : symbol));
+    result.affected.files = result.affected.files.map((file) => (file === moved ? deep : file));
+    // After the title and the counts.
+    const rows = block(renderText(result, plain)).slice(2, 6);
+    expect(rows).toEqual([
+      '  depth 1  packages/app-0/src/features/feature-00000/index.ts  symbol00000',
+      `           ${deep}`,
+      `${' '.repeat('  depth 1  packages/app-0/src/features/feature-00000/index.ts  '.length)}symbol00000`,
+      '           packages/app-2/src/features/feature-00002/index.ts  symbol00000',
+    ]);
+  });
+
   it('caps the affected files at 20 and says how many are left', () => {
     const text = renderText(largeResult({ changes: 3, files: 60, perFile: 1 }), plain);
     expect(text.match(/features\/feature-\d+\/index\.ts {2}/g)).toHaveLength(20);
