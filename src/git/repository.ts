@@ -3,7 +3,12 @@ import { resolve } from 'node:path';
 import { GitError } from '../errors.js';
 import { childEnv, runGit, runGitIn } from './run-git.js';
 
-/** An opened git working tree. Plain data: every git function of this stage takes it. */
+/**
+ * An opened git working tree. Plain data: every git function of this stage takes it. A handle
+ * is one command's view: what git said of the working tree and of read-only queries through it
+ * is asked once and kept (see `runGit`, `worktreeChanges`), so a later state is seen through a
+ * handle opened anew.
+ */
 export interface Repository {
   /** Absolute, symlink-free path of the working tree's top level. */
   readonly root: string;

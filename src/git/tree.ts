@@ -41,8 +41,8 @@ export async function listFiles(repo: Repository, side: Side, options: ListOptio
 export interface ListOptions {
   /**
    * For the worktree: told, as soon as git has said which they are and before any is hashed,
-   * the paths whose content no git object holds yet: the modified files, then (a second call)
-   * the untracked ones, in whichever order git answers.
+   * the paths whose content no git object holds yet, in two calls, each as git answers: the
+   * modified files in one, the untracked ones in the other.
    */
   onWorkOnDisk?: (paths: readonly string[]) => void;
 }

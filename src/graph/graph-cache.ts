@@ -437,7 +437,7 @@ interface Store<T> {
   flush(options?: { keepOnly?: number; isLive?: (key: string) => boolean }): Promise<void>;
 }
 
-/** Journals past this many are folded into the store's main file by the run that writes the next. */
+/** Journals past this many are folded, into one journal or into the main file (see `openStore`), by the run that writes the next. */
 const JOURNALS_BEFORE_COMPACTION = 8;
 
 /**

@@ -40,7 +40,7 @@ export interface GraphInput {
   focus?: readonly string[];
   /** Imports that put their file in focus too (the users of a changed dependency). */
   focusImports?: (file: string, specifier: string) => boolean;
-  /** Work that fills the cache for this side (see `parseUncached`): awaited before skims and facts are read. */
+  /** Work that fills the cache for this side (see `parseUncached`): the files the cache lacked are looked up again once it is done. */
   ready?: Promise<unknown>;
   /** Settles once that work no longer needs this thread (its workers started): the resolver is made after. */
   busy?: Promise<unknown>;

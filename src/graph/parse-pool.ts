@@ -1,7 +1,8 @@
 // Worker threads that stay up for the whole run. A thread that starts loads the compiler (about
-// a third of a second) and runs its parser unoptimised for its first thousand files or so: a
-// thread per batch paid both for every batch, and a cold run has several (the skim, then each
-// level of the parse). Kept up, each thread pays them once and parses every later batch warm.
+// a fifth of a second, a third of that from kept code) and runs its parser unoptimised for its
+// first thousand files or so: a thread per batch paid both for every batch, and a cold run has
+// several (the skim, then each level of the parse). Kept up, each thread pays them once and
+// parses every later batch warm.
 // Idle threads do not keep the process alive.
 import { Worker } from 'node:worker_threads';
 import { compilerCodeFolder } from '../compiler-cache.js';

@@ -71,6 +71,26 @@ describe('a focused graph', () => {
     expect(edgesOf(output.graph)).toEqual(['src/app.ts#run -> src/f.ts#f (runtime)']);
   });
 
+  test('a warm graph looks the cache up while an early read parses an edited file, and reads nothing itself', async () => {
+    const cache = await memoryCache();
+    await buildGraph({ ...treeOf(files), cache, focus: ['src/price.ts'] });
+    const edited = { ...files, 'src/cart.ts': files['src/cart.ts'].replace('items.map(price)', 'items.map(price).slice(0)') };
+    const tree = treeOf(edited);
+    const read: string[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The early read waits until the graph has begun: the graph's own lookup comes first.
+    const ready = held.then(() => parseUncached(tree.files, tree.readTexts, cache));
+    const building = buildGraph({ ...tree, readTexts: (paths) => (read.push(...paths), tree.readTexts(paths)), cache, focus: ['src/price.ts'], ready });
+    release();
+    const warm = await building;
+    expect(read).toEqual([]);
+    expect(warm.parsedFiles).toBe(0);
+    const plain = await buildGraph({ ...tree, cache: await memoryCache(), focus: ['src/price.ts'] });
+    expect(edgesOf(warm.graph)).toEqual(edgesOf(plain.graph));
+    expect(warm.resolved).toEqual(plain.resolved);
+  });
+
   test('imports resolved while an early read skims, part by part, give the graph a plain build gives', async () => {
     const plain = await buildGraph({ ...treeOf(files), cache: await memoryCache(), focus: ['src/price.ts'] });
     const tree = treeOf(files);
