@@ -59,22 +59,31 @@ async function listRevision(repo: Repository, ref: string): Promise<TreeFile[]> 
 
 /** Every blob of a tree (regular files and symlinks) from `git ls-tree -r -z`, in git's order. */
 export async function listTree(repo: Repository, tree: string): Promise<Array<{ path: string; mode: string; blob: string }>> {
-  const output = await runGit(repo, ['ls-tree', '-r', '-z', '--full-tree', tree]);
   const entries: Array<{ path: string; mode: string; blob: string }> = [];
-  // `<mode> SP <type> SP <object> TAB <path> NUL`, read in place: a monorepo's tree has tens of
-  // thousands of records, and splitting each into pieces is most of the cost of listing it.
+  // `<mode> SP <type> SP <object> TAB <path> NUL`
+  eachRecord(await runGit(repo, ['ls-tree', '-r', '-z', '--full-tree', tree]), (mode, type, blob, path) => {
+    if (type === 'blob') entries.push({ path, mode, blob });
+  });
+  return entries;
+}
+
+/**
+ * Each record of `git ls-tree -z` or `git ls-files -s -z`: three fields and a space after each
+ * of the first two, a tab, the path, NUL. Read in place: a monorepo lists tens of thousands of
+ * records, and splitting each into pieces is most of the cost of listing them.
+ */
+function eachRecord(output: string, visit: (first: string, second: string, third: string, path: string) => void): void {
   for (let start = 0; start < output.length; ) {
     let end = output.indexOf('\0', start);
     if (end < 0) end = output.length;
     const tab = output.indexOf('\t', start);
-    const typeAt = output.indexOf(' ', start) + 1;
-    const objectAt = output.indexOf(' ', typeAt) + 1;
-    if (tab > start && tab < end && typeAt > 0 && objectAt > typeAt && objectAt < tab && output.startsWith('blob ', typeAt)) {
-      entries.push({ path: output.slice(tab + 1, end), mode: output.slice(start, typeAt - 1), blob: output.slice(objectAt, tab) });
+    const second = output.indexOf(' ', start) + 1;
+    const third = output.indexOf(' ', second) + 1;
+    if (tab > start && tab < end && second > 0 && third > second && third < tab) {
+      visit(output.slice(start, second - 1), output.slice(second, third - 1), output.slice(third, tab), output.slice(tab + 1, end));
     }
     start = end + 1;
   }
-  return entries;
 }
 
 interface IndexEntry {
@@ -86,28 +95,14 @@ interface IndexEntry {
 /** A conflict's stages, best first: "ours" (stage 2) stands in for the file. */
 const STAGE_PREFERENCE = [0, 2, 3, 1];
 
-/**
- * `git ls-files -s -z`: `<mode> SP <object> SP <stage> TAB <path> NUL`, read in place as
- * `listTree` reads its records.
- */
+/** `git ls-files -s -z`: `<mode> SP <object> SP <stage> TAB <path> NUL`. */
 function parseIndex(output: string): Map<string, IndexEntry> {
   const entries = new Map<string, IndexEntry>();
-  for (let start = 0; start < output.length; ) {
-    let end = output.indexOf('\0', start);
-    if (end < 0) end = output.length;
-    const tab = output.indexOf('\t', start);
-    const blobAt = output.indexOf(' ', start) + 1;
-    const stageAt = output.indexOf(' ', blobAt) + 1;
-    if (tab > start && tab < end && blobAt > 0 && stageAt > blobAt && stageAt < tab) {
-      const path = output.slice(tab + 1, end);
-      const stage = Number(output.slice(stageAt, tab));
-      const existing = entries.get(path);
-      if (existing === undefined || STAGE_PREFERENCE.indexOf(stage) < STAGE_PREFERENCE.indexOf(existing.stage)) {
-        entries.set(path, { mode: output.slice(start, blobAt - 1), blob: output.slice(blobAt, stageAt - 1), stage });
-      }
-    }
-    start = end + 1;
-  }
+  eachRecord(output, (mode, blob, stageText, path) => {
+    const stage = Number(stageText);
+    const existing = entries.get(path);
+    if (existing === undefined || STAGE_PREFERENCE.indexOf(stage) < STAGE_PREFERENCE.indexOf(existing.stage)) entries.set(path, { mode, blob, stage });
+  });
   return entries;
 }
 
@@ -158,7 +153,7 @@ async function listWorktree(repo: Repository, options: ListOptions): Promise<Tre
     void answers.changed.then((changed) => onWorkOnDisk(changed.flatMap(({ status, path }) => (status === 'deleted' ? [] : [path])))).catch(() => undefined);
     void answers.untracked.then(onWorkOnDisk).catch(() => undefined);
   }
-  const [indexOutput, { changed, untracked }] = await Promise.all([runGit(repo, ['ls-files', '-s', '-z']), worktreeChanges(repo)]);
+  const [indexOutput, changed, untracked] = await Promise.all([runGit(repo, ['ls-files', '-s', '-z']), answers.changed, answers.untracked]);
   const blobs = new Map<string, string>();
   const index = parseIndex(indexOutput);
   for (const [path, entry] of index) {
