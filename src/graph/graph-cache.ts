@@ -508,12 +508,9 @@ async function openStore<T>(file: string | undefined, version: string, encoding:
         // The journals folded into one, the main file left as it is: rewriting tens of megabytes
         // of bodies for a few kilobytes of edits would cost every eighth check a few tenths of a
         // second. The main file is rewritten, and what is gone dropped, once they have grown.
-        const folded = await loadFiles(journals, version, 'whole');
-        const merged = new Map<string, Buffer>(folded.entries());
+        const merged = new Map<string, Buffer>((await loadFiles(journals, version, 'whole')).entries());
         for (const [key, value] of encodeAdded()) merged.set(key, value);
-        if (await writeAtomically(journalPath(file), encodeStore(version, merged))) {
-          await Promise.all(journals.map((journal) => rm(journal, { force: true }).catch(() => undefined)));
-        }
+        await replaceJournals(journalPath(file), version, merged, journals);
         return;
       }
       // Another blast may have written since this one read: keep its entries too.
@@ -532,12 +529,17 @@ async function openStore<T>(file: string | undefined, version: string, encoding:
       let kept = merged;
       if (options.keepOnly !== undefined) kept = new Map([...merged].slice(-options.keepOnly));
       else if (merged.size > Math.max(2 * used.size, 1000)) kept = new Map([...merged].filter(([key]) => used.has(key) || options.isLive?.(key) === true));
-      if (await writeAtomically(file, encodeStore(version, kept))) {
-        // Only the journals folded in: one written meanwhile stays for the next reader.
-        await Promise.all(current.journals.map((journal) => rm(journal, { force: true }).catch(() => undefined)));
-      }
+      await replaceJournals(file, version, kept, current.journals);
     },
   };
+}
+
+/**
+ * Writes `entries` to `target`, then removes the `journals` folded into them: only those, so a
+ * journal written meanwhile stays for the next reader. Nothing is removed if the write failed.
+ */
+async function replaceJournals(target: string, version: string, entries: EncodedEntries, journals: readonly string[]): Promise<void> {
+  if (await writeAtomically(target, encodeStore(version, entries))) await Promise.all(journals.map((journal) => rm(journal, { force: true }).catch(() => undefined)));
 }
 
 /** The journals of a store's main file, oldest first. */
