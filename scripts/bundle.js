@@ -16,9 +16,7 @@ import { build } from 'esbuild';
 const requireCompiler = {
   name: 'require-compiler',
   setup(build) {
-    build.onResolve({ filter: /^ts-morph$/ }, (args) =>
-      args.namespace === 'require-compiler' ? { path: 'ts-morph', external: true } : { path: 'ts-morph', namespace: 'require-compiler' },
-    );
+    build.onResolve({ filter: /^ts-morph$/ }, () => ({ path: 'ts-morph', namespace: 'require-compiler' }));
     build.onLoad({ filter: /.*/, namespace: 'require-compiler' }, () => ({
       // TypeScript alone for `ts`; the rest of ts-morph only when `Project` is asked for.
       contents: [
