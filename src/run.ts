@@ -172,11 +172,12 @@ async function analyzeUntil(ended: AbortSignal, options: CheckOptions, extraFocu
   const ci: CiContext = isCi(options.env) && preset.base === undefined ? await readCiContext(options.env, warn) : {};
   const head = headMode(options, ci);
   // Reading the cache and listing head's files need no base: they overlap the git calls below.
-  // The files the cache does not know are known once its skims are read, before the rest of it.
+  // The files the cache does not know are known once its skims are read, before the rest of it
+  // (a cache that fails to open holds none).
   let skimsRead: (held: (path: string, blob: string) => boolean) => void = () => {};
   const heldWork = new Promise<(path: string, blob: string) => boolean>((resolve) => (skimsRead = resolve));
   const cacheWork = early(openCache(repo, options, skimsRead));
-  void cacheWork.then((cache) => skimsRead((path, blob) => cache.hasSkim(path, blob)), () => skimsRead(() => false));
+  void cacheWork.catch(() => skimsRead(() => false));
   // Code not committed yet is most likely new to the cache, hence parsed: the thread that
   // parses loads the compiler while this one asks git and reads the cache.
   const headFilesWork = early(listFiles(repo, head, { onWorkOnDisk: (paths) => paths.some(isCodeFile) && startParseThread() }));
