@@ -821,11 +821,12 @@ function lookUpEntry(looked: LookedUp, file: TreeFile, index: number, input: Gra
   const stored = table?.blob(index) === file.blob ? table.row(index) : undefined;
   // A row made before the facts were known is made again once they are (see `ImportRow.complete`).
   const row = stored && (stored.complete || (facts ?? input.cache.facts(file.path, file.blob)) === undefined) ? stored : undefined;
-  if (row && input.cache.hasSkim(file.path, file.blob) && (depth === 'skim' || facts)) {
+  const skimHeld = input.cache.hasSkim(file.path, file.blob);
+  if (row && skimHeld && (depth === 'skim' || facts)) {
     looked.known.set(file.path, { facts, row });
     return true;
   }
-  const skim = input.cache.hasSkim(file.path, file.blob) ? input.cache.skim(file.path, file.blob) : undefined;
+  const skim = skimHeld ? input.cache.skim(file.path, file.blob) : undefined;
   looked.known.set(file.path, { ...(skim ? { skim } : {}), facts });
   return skim !== undefined && (depth === 'skim' || facts !== undefined);
 }
