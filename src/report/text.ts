@@ -184,14 +184,15 @@ function renderRadius(result: Result, { c, verbose }: Context): Lines {
   const shown = verbose ? files : files.slice(0, MAX_FILES);
   const depthWidth = Math.max(...shown.map((file) => depthLabel(file.depth).length));
   const pathWidth = columnWidth(shown.map((file) => file.path));
+  // Where the path column starts: after the indent and the depth column.
+  const pathAt = 2 + depthWidth + 2;
   let previousDepth: number | undefined | null = null;
   for (const file of shown) {
     const label = file.depth === previousDepth ? '' : depthLabel(file.depth);
     previousDepth = file.depth;
-    const lead = 2 + depthWidth + 2 + pathWidth + 2;
-    const names = verbose ? file.names.join(', ') : fitNames(file.names, WIDTH - lead);
+    const names = verbose ? file.names.join(', ') : fitNames(file.names, WIDTH - (pathAt + pathWidth + 2));
     const cell = `  ${c.dim(label.padEnd(depthWidth))}  ${file.path}`;
-    lines.push(...overflowing(cell, file.path.length, pathWidth, 2 + depthWidth + 2, `  ${c.cyan(names)}`).map((line) => line.trimEnd()));
+    lines.push(...overflowing(cell, file.path.length, pathWidth, pathAt, `  ${c.cyan(names)}`).map((line) => line.trimEnd()));
   }
   lines.push(...moreLine(files.length - shown.length, 'file', c));
   const inline = (title: string, values: string[]): void => {
