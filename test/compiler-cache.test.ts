@@ -38,6 +38,20 @@ function load(folder: string | undefined, module = built, env: Record<string, st
   return module === built ? { ...rest, version: 'installed' } : { ...rest, version };
 }
 
+/**
+ * A copy of ts-morph and its TypeScript, with blast's built modules beside, to edit; their other
+ * dependencies come from this install (`env`'s NODE_PATH). `module`: the copy's compiler cache.
+ */
+function copiedInstall(): { project: string; module: string; env: Record<string, string> } {
+  const project = folder();
+  const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
+  for (const name of ['ts-morph', '@ts-morph/common']) cpSync(join(modules, name), join(project, 'node_modules', name), { recursive: true });
+  mkdirSync(join(project, 'dist'));
+  for (const name of ['compiler-cache.js', 'kept-code.js']) cpSync(join(dirname(built), name), join(project, 'dist', name));
+  writeFileSync(join(project, 'package.json'), '{ "type": "module" }');
+  return { project, module: join(project, 'dist', 'compiler-cache.js'), env: { NODE_PATH: modules } };
+}
+
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'blast-compiler-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,15 +86,7 @@ describe('the compiler code cache', () => {
   });
 
   test('kept code is for the file it was compiled from: a file edited in place, to the same length, is compiled anew', slow, () => {
-    // A copy of ts-morph and its TypeScript, with blast's modules beside, to edit; their other dependencies from this install.
-    const project = folder();
-    const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
-    for (const name of ['ts-morph', '@ts-morph/common']) cpSync(join(modules, name), join(project, 'node_modules', name), { recursive: true });
-    mkdirSync(join(project, 'dist'));
-    for (const name of ['compiler-cache.js', 'kept-code.js']) cpSync(join(dirname(built), name), join(project, 'dist', name));
-    writeFileSync(join(project, 'package.json'), '{ "type": "module" }');
-    const module = join(project, 'dist', 'compiler-cache.js');
-    const env = { NODE_PATH: modules };
+    const { project, module, env } = copiedInstall();
     const dir = folder();
     const first = load(dir, module, env);
     expect(first.how).toBe('compiled');
@@ -106,24 +112,19 @@ describe('the compiler code cache', () => {
   });
 
   test('a ts-morph that loads another TypeScript than the one beside @ts-morph/common is refused, not mixed', slow, () => {
-    const project = folder();
-    const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
-    for (const name of ['ts-morph', '@ts-morph/common']) cpSync(join(modules, name), join(project, 'node_modules', name), { recursive: true });
-    mkdirSync(join(project, 'dist'));
-    for (const name of ['compiler-cache.js', 'kept-code.js']) cpSync(join(dirname(built), name), join(project, 'dist', name));
-    writeFileSync(join(project, 'package.json'), '{ "type": "module" }');
+    const { project, module, env } = copiedInstall();
     // @ts-morph/common made to load a copy of its TypeScript under another name.
     const common = join(project, 'node_modules', '@ts-morph', 'common', 'dist');
     cpSync(join(common, 'typescript.js'), join(common, 'typescript-elsewhere.js'));
     const main = join(common, 'ts-morph-common.js');
     writeFileSync(main, readFileSync(main, 'utf8').replace("require('./typescript')", "require('./typescript-elsewhere')"));
     const script = `
-      import { keepCompilerCode, loadTsMorph, loadTypeScript } from ${JSON.stringify(join(project, 'dist', 'compiler-cache.js'))};
+      import { keepCompilerCode, loadTsMorph, loadTypeScript } from ${JSON.stringify(module)};
       keepCompilerCode(undefined);
       loadTypeScript();
       try { loadTsMorph(); console.log('mixed'); } catch (error) { console.log(error.message); }
     `;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_PATH: modules } });
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
     expect(child.stderr).toBe('');
     expect(child.stdout.trim()).toMatch(/^ts-morph \S+ loads another TypeScript than the one blast loaded \(\S+\)$/);
   });
