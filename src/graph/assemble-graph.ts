@@ -359,6 +359,7 @@ class MemberDependents extends Map<string, GraphEdge[]> {
             memberTypes: input?.memberTypes.get(id),
             bases: input?.bases.get(id) ?? [],
             returns: input?.returns.get(id),
+            qualified,
             name: qualified.slice(qualified.lastIndexOf('.') + 1),
           };
           traitsOf.set(id, found);
@@ -435,6 +436,8 @@ interface SymbolTraits {
   bases: readonly string[];
   /** Function or method -> the names of what a call of it returns. */
   returns: readonly string[] | undefined;
+  /** Its name in its file (`Class.save`). */
+  qualified: string;
   /** The last part of its name (`save` of `Class.save`). */
   name: string;
 }
@@ -575,7 +578,7 @@ function classesReachedBy(
     for (const edge of graph.dependencies.get(id) ?? []) {
       const reached = known.traits(edge.to);
       const target = reached.kind;
-      if (returned !== undefined && !returned.includes(edge.to.slice(edge.to.lastIndexOf('#') + 1))) continue;
+      if (returned !== undefined && !returned.includes(reached.qualified)) continue;
       const constructed = target === 'class' && isCall && returned === undefined && edge.kind !== 'type';
       if (target === 'class' || (target !== undefined && typeCarriers.has(target))) reach(edge.to, through, constructed ? 'constructed' : undefined);
       // `createService().run()` and `this.obtainRunner().run()`: the declaration calls it;
