@@ -1,15 +1,15 @@
 // The compiler's code kept between runs: each case runs in a process of its own, since a
 // process loads the compiler once (the built module, as the CLI runs it).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { COMPILER_CODE_FILE } from '../src/compiler-cache.js';
 import { readKept, writeKept } from '../src/kept-code.js';
 import { createFixtureRepo } from './helpers/git-repo.js';
 import { runCli } from './helpers/run-cli.js';
+import { tempFolder } from './helpers/temp-folder.js';
 
 const slow = { tags: ['slow'] };
 const built = fileURLToPath(new URL('../dist/compiler-cache.js', import.meta.url));
@@ -43,7 +43,7 @@ function load(folder: string | undefined, module = built, env: Record<string, st
  * dependencies come from this install (`env`'s NODE_PATH). `module`: the copy's compiler cache.
  */
 function copiedInstall(): { project: string; module: string; env: Record<string, string> } {
-  const project = folder();
+  const project = tempFolder('compiler');
   const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
   for (const name of ['ts-morph', '@ts-morph/common']) cpSync(join(modules, name), join(project, 'node_modules', name), { recursive: true });
   mkdirSync(join(project, 'dist'));
@@ -52,15 +52,9 @@ function copiedInstall(): { project: string; module: string; env: Record<string,
   return { project, module: join(project, 'dist', 'compiler-cache.js'), env: { NODE_PATH: modules } };
 }
 
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'blast-compiler-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 describe('the compiler code cache', () => {
   test('the first load compiles and keeps the code; the next loads from it, without the rest of ts-morph, the same TypeScript ts-morph uses', slow, () => {
-    const dir = folder();
+    const dir = tempFolder('compiler');
     expect(load(dir)).toEqual({ how: 'compiled', alone: true, same: true, parsed: 'a variable statement', version: 'installed' });
     expect(existsSync(join(dir, COMPILER_CODE_FILE))).toBe(true);
     expect(load(dir)).toEqual({ how: 'kept', alone: true, same: true, parsed: 'a variable statement', version: 'installed' });
@@ -69,7 +63,7 @@ describe('the compiler code cache', () => {
   });
 
   test('kept code that is damaged or cut short fails its checksum: compiled anew and kept again', slow, () => {
-    const dir = folder();
+    const dir = tempFolder('compiler');
     const file = join(dir, COMPILER_CODE_FILE);
     load(dir);
     const kept = readFileSync(file);
@@ -87,7 +81,7 @@ describe('the compiler code cache', () => {
 
   test('kept code is for the file it was compiled from: a file edited in place, to the same length, is compiled anew', slow, () => {
     const { project, module, env } = copiedInstall();
-    const dir = folder();
+    const dir = tempFolder('compiler');
     const first = load(dir, module, env);
     expect(first.how).toBe('compiled');
     expect(load(dir, module, env)).toEqual({ ...first, how: 'kept' });
@@ -100,7 +94,7 @@ describe('the compiler code cache', () => {
   });
 
   test('code kept for another file (ts-morph, by an earlier version) goes once the TypeScript it holds is loaded', slow, () => {
-    const dir = folder();
+    const dir = tempFolder('compiler');
     const file = join(dir, COMPILER_CODE_FILE);
     load(dir);
     const kept = readKept(file)!;
@@ -136,10 +130,10 @@ describe('the compiler code cache', () => {
   test('the CLI keeps the code in its cache folder once there is one and it parses, and `cache clear` removes it', slow, async () => {
     const repo = await createFixtureRepo('demo-shop');
     // The first run, which makes the cache, keeps no code: it parses in every thread.
-    const first = join(folder(), 'first');
+    const first = join(tempFolder('compiler'), 'first');
     expect((await runCli(['check', '--cache-dir', first], repo)).exitCode).toBe(0);
     expect(readdirSync(first)).not.toContain(COMPILER_CODE_FILE);
-    const dir = folder();
+    const dir = tempFolder('compiler');
     const run = await runCli(['check', '--cache-dir', dir], repo);
     expect(run.exitCode).toBe(0);
     expect(existsSync(join(dir, COMPILER_CODE_FILE))).toBe(true);

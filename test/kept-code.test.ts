@@ -1,19 +1,13 @@
 // The name kept code goes by: what tells a file from the one the code was compiled from.
-import { mkdtempSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { keptCodeName } from '../src/kept-code.js';
-
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'blast-kept-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { tempFolder } from './helpers/temp-folder.js';
 
 describe('the name of kept code', () => {
   test('the same file keeps its name; one of the same length and time, written anew, takes another', () => {
-    const file = join(folder(), 'module.js');
+    const file = join(tempFolder('kept'), 'module.js');
     // Installers stamp every file with one time (npm's is 1985): only the size and time would not tell.
     const stamp = new Date('1985-10-26T08:15:00Z');
     writeFileSync(file, 'module.exports = "6.0.2";\n');

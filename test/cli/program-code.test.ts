@@ -1,30 +1,24 @@
 // The CLI's own compiled code, kept in the user's cache folder between runs: where, when it is
 // kept, and that a run from kept code answers as one compiled anew.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { PROGRAM_CODE_FILE, userCacheFolder } from '../../src/cli/program-code.js';
 import { keptCodeName, readKept } from '../../src/kept-code.js';
 import { VERSION } from '../../src/version.js';
 import { createFixtureRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const slow = { tags: ['slow'] };
 const bundle = fileURLToPath(new URL('../../dist/blast-cli.cjs', import.meta.url));
 const programCode = fileURLToPath(new URL('../../dist/cli/program-code.js', import.meta.url));
 
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'blast-user-cache-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 /** Another install: the same bundle at another path, its package.json a level above, as installed; its bundle's path. */
 function anotherInstall(): string {
-  const other = folder();
+  const other = tempFolder('user-cache');
   mkdirSync(join(other, 'dist'));
   copyFileSync(bundle, join(other, 'dist', 'blast-cli.cjs'));
   copyFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), join(other, 'package.json'));
@@ -66,7 +60,7 @@ describe("the user's cache folder", () => {
 describe("the CLI's kept code", () => {
   test('the first run keeps it; an analysing run keeps it again once, from then on it is only read', slow, async () => {
     const repo = await createFixtureRepo('demo-shop');
-    const dir = folder();
+    const dir = tempFolder('user-cache');
     const env = { ...repo.env, XDG_CACHE_HOME: dir };
     const version = await runCli(['--version'], { cwd: repo.cwd, env });
     expect(version.exitCode).toBe(0);
@@ -89,7 +83,7 @@ describe("the CLI's kept code", () => {
   });
 
   test('the bundle is run from the kept code once there is some', slow, () => {
-    const dir = folder();
+    const dir = tempFolder('user-cache');
     expect(loadsFromKept(dir, ['check'])).toBe(false);
     expect(loadsFromKept(dir, ['check'])).toBe(true);
     expect(kept(dir)!.note).toBe('analysis');
@@ -97,7 +91,7 @@ describe("the CLI's kept code", () => {
 
   test('kept code that is damaged or cut short is compiled anew and kept again; --no-cache reads and keeps none', slow, async () => {
     const repo = await createFixtureRepo('transitive-chain');
-    const dir = folder();
+    const dir = tempFolder('user-cache');
     const env = { ...repo.env, XDG_CACHE_HOME: dir };
     await runCli(['--version'], { cwd: repo.cwd, env });
     const file = join(dir, 'blast', PROGRAM_CODE_FILE);
@@ -111,14 +105,14 @@ describe("the CLI's kept code", () => {
     expect((await runCli(['--version'], { cwd: repo.cwd, env })).exitCode).toBe(0);
     expect(kept(dir)!.note).toBe('start');
 
-    const untouched = folder();
+    const untouched = tempFolder('user-cache');
     const run = await runCli(['check', '--no-cache'], { cwd: repo.cwd, env: { ...repo.env, XDG_CACHE_HOME: untouched } });
     expect(run.exitCode).toBe(0);
     expect(existsSync(join(untouched, 'blast'))).toBe(false);
   });
 
   test('two installs that share the folder keep their code side by side', slow, () => {
-    const dir = folder();
+    const dir = tempFolder('user-cache');
     const otherBundle = anotherInstall();
     expect(loadsFromKept(dir, ['check'])).toBe(false);
     expect(loadsFromKept(dir, ['check'], otherBundle)).toBe(false);
@@ -127,7 +121,7 @@ describe("the CLI's kept code", () => {
   });
 
   test("an install's earlier code goes once it is reinstalled; other installs' stays", slow, () => {
-    const dir = folder();
+    const dir = tempFolder('user-cache');
     const otherBundle = anotherInstall();
     loadsFromKept(dir, ['check']);
     loadsFromKept(dir, ['check'], otherBundle);
@@ -141,7 +135,7 @@ describe("the CLI's kept code", () => {
 
   test('a cache folder that cannot be written costs nothing but the compile: no error, the same exit', slow, async () => {
     const repo = await createFixtureRepo('transitive-chain');
-    const blocked = join(folder(), 'a-file');
+    const blocked = join(tempFolder('user-cache'), 'a-file');
     writeFileSync(blocked, 'not a folder\n');
     for (const env of [{ ...repo.env, XDG_CACHE_HOME: blocked }, { ...repo.env, XDG_CACHE_HOME: '', HOME: '/dev/null' }]) {
       expect(await runCli(['--version'], { cwd: repo.cwd, env })).toEqual({ exitCode: 0, stdout: `${VERSION}\n`, stderr: '' });

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
 import { buildGraph, disabledCache, type GraphCache } from '../../src/graph/index.js';
 import type { SymbolGraph } from '../../src/types.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 /** Files of an in-memory tree as the graph stage takes them: paths, blob ids and a reader. */
 export function treeOf(files: Record<string, string>) {
@@ -33,9 +30,7 @@ export function edgesOf(graph: SymbolGraph): string[] {
 
 /** A cache folder of its own, removed when the test ends. */
 export function cacheDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'blast-cache-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return tempFolder('cache');
 }
 
 /**
